@@ -1,0 +1,113 @@
+"""The one document model every entry point (CLI, language server, pre-commit) lints.
+
+``Document.text`` is the exact decoded source (BOM removed, line endings kept).
+``Document.masked`` has the same length; what is not prose (Markdown code, HTML
+comments, front matter, link targets and markup, gwlint directive comments) is
+replaced by ``MASK`` so that offsets never move and rules can scan it directly.
+Structure (title, headings, enumerations ...) is computed lazily, once.
+"""
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from typing import Any, Callable, Iterator, Optional
+
+from .lineindex import LineIndex
+from .model import Span
+from .source import SourceText
+
+#: Filler for masked characters: a private-use code point no rule matches.
+MASK = "\ue000"
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def kind_for_path(path: Optional[str]) -> str:
+    if path and path.lower().endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    return "text"
+
+
+class Document:
+    def __init__(self, text: str, *, path: Optional[str] = None, kind: Optional[str] = None,
+                 source: Optional[SourceText] = None, version: Optional[int] = None) -> None:
+        self.text = text
+        self.path = path
+        self.kind = kind or kind_for_path(path)
+        self.source = source or SourceText(text, "utf-8")
+        self.version = version
+        self._memo: dict[str, Any] = {}
+
+    @classmethod
+    def from_source(cls, source: SourceText, path: Optional[str] = None, **kw: Any) -> "Document":
+        return cls(source.text, path=path, source=source, **kw)
+
+    # --- derived views -------------------------------------------------------------
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def masked(self) -> str:
+        from .masking import mask_document
+        return mask_document(self)
+
+    @cached_property
+    def structure(self):
+        """Title, salutation, headings by level, enumerations, signature and date."""
+        from .structure import analyze
+        return analyze(self)
+
+    @cached_property
+    def directives(self):
+        from .suppression import parse_directives
+        return parse_directives(self)
+
+    @cached_property
+    def protected(self) -> tuple[Span, ...]:
+        """URLs, e-mail addresses and domain names in the prose: not Chinese text, so
+        punctuation and number rules leave them alone."""
+        from .masking import find_protected
+        return find_protected(self.masked)
+
+    def is_protected(self, start: int, end: Optional[int] = None) -> bool:
+        end = start + 1 if end is None else end
+        for span in self.protected:
+            if span.start < end and start < span.end:
+                return True
+            if span.start >= end:
+                break
+        return False
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Cache a per-document analysis shared by several rules (computed once per lint)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+    # --- convenience ---------------------------------------------------------------
+    @property
+    def display_path(self) -> str:
+        return self.path if self.path is not None else "<stdin>"
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path) if self.path else "<stdin>"
+
+    def lines(self) -> Iterator[tuple[int, int, int]]:
+        """(line number 0-based, start offset, end offset without the line break)."""
+        index = self.index
+        for i in range(index.line_count):
+            start, end = index.line_span(i)
+            yield i, start, end
+
+    def line_of(self, offset: int) -> int:
+        return self.index.line_of(offset)
+
+    def line_span(self, line: int) -> Span:
+        return Span(*self.index.line_span(line))
+
+    def snippet(self, span: Span) -> str:
+        return self.text[span.start:span.end]

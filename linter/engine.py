@@ -1,0 +1,189 @@
+"""The rule engine: runs the selected rules over a Document and returns sorted diagnostics.
+
+No I/O here: the CLI and the language server both call ``Linter.lint``.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import traceback
+from dataclasses import replace
+from typing import Iterable, Optional, Sequence
+
+from .document import Document
+from .model import Diagnostic, FileResult, Severity, Span
+from .registry import Registry
+from .rule import Checker, RuleContext
+from .source import SourceError, read_source
+from .suppression import Directive
+
+INTERNAL_ERROR = "GW900"
+UNUSED_SUPPRESSION = "GW001"
+INVALID_SUPPRESSION = "GW002"
+
+
+class Linter:
+    """A resolved configuration (settings, registry, profile) ready to lint documents."""
+
+    def __init__(self, settings=None, registry: Optional[Registry] = None, profile=None) -> None:
+        from .config import Settings
+        from .loading import default_registry, load_profile
+        self.settings = settings or Settings()
+        self.registry = registry or default_registry(self.settings)
+        self.profile = profile if profile is not None else load_profile(self.settings)
+        s = self.settings
+        self.enabled = self.registry.select(s.select, s.extend_select, s.ignore)
+        self.severities = {code: sev for code, sev in s.severity_overrides(self.registry).items()}
+        self._contexts = {}
+
+    # --- public ----------------------------------------------------------------------
+    def lint(self, doc: Document, *, enabled: Optional[frozenset[str]] = None) -> list[Diagnostic]:
+        enabled = self._enabled_for(doc) if enabled is None else enabled
+        found: list[Diagnostic] = []
+        for ch in self.registry.checkers:
+            if not (ch.codes & enabled):
+                continue
+            ctx = self._context(ch)
+            try:
+                for d in ch.check(doc, ctx):
+                    if d.code in enabled:
+                        found.append(d)
+            except Exception as exc:  # a broken rule must never take the linter down
+                if INTERNAL_ERROR in self.registry.metas:
+                    found.append(self._internal_error(ch, exc))
+        found = self._drop_inside_leftovers(found)
+        found = self._apply_allow_list(doc, found)
+        found = self._apply_directives(doc, found, enabled)
+        found = sorted(set(found), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
+        return found
+
+    def lint_path(self, path: str) -> FileResult:
+        try:
+            source = read_source(path)
+        except SourceError as exc:
+            return FileResult(path=path, error=str(exc))
+        doc = Document.from_source(source, path=path)
+        return FileResult(path=path, diagnostics=tuple(self.lint(doc)), document=doc)
+
+    # --- helpers ---------------------------------------------------------------------
+    def _enabled_for(self, doc: Document) -> frozenset[str]:
+        ignores = self.settings.per_file_ignores
+        if not ignores or not doc.path:
+            return self.enabled
+        path = doc.path.replace(os.sep, "/")
+        base = os.path.basename(path)
+        extra = []
+        for pattern, selectors in ignores:
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(base, pattern) \
+                    or fnmatch.fnmatch(path, "*/" + pattern):
+                extra.extend(selectors)
+        if not extra:
+            return self.enabled
+        return frozenset(c for c in self.enabled if not self.registry.matches(c, extra))
+
+    def _context(self, ch: Checker) -> RuleContext:
+        ctx = self._contexts.get(id(ch))
+        if ctx is None:
+            ctx = RuleContext(metas={m.code: m for m in ch.metas}, severities=self.severities,
+                              options=self.settings.rule_options, profile=self.profile,
+                              settings=self.settings)
+            self._contexts[id(ch)] = ctx
+        return ctx
+
+    def _internal_error(self, ch: Checker, exc: Exception) -> Diagnostic:
+        meta = self.registry.metas[INTERNAL_ERROR]
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        codes = "、".join(sorted(ch.codes))
+        msg = (f"规则 {codes} 内部出错，已跳过：{type(exc).__name__}: {exc}"
+               f"（{os.path.basename(where.filename)}:{where.lineno}）")
+        return Diagnostic(code=INTERNAL_ERROR, name=meta.name, message=msg, span=Span(0, 0),
+                          severity=Severity.ERROR)
+
+    @staticmethod
+    def _drop_inside_leftovers(found: list[Diagnostic]) -> list[Diagnostic]:
+        """A leftover line (banner, page marker ...) goes as a whole: other findings inside it
+        would only be noise."""
+        lines = [d.span for d in found if d.whole_line]
+        if not lines:
+            return found
+        return [d for d in found if d.whole_line or d.family in ("WM", "GW")
+                or not any(s.contains(d.span) for s in lines)]
+
+    def _apply_allow_list(self, doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+        allow = self.settings.allow
+        if not allow or not found:
+            return found
+        text = doc.text
+        occurrences: dict[str, list[Span]] = {}
+        for key, phrases in allow.items():
+            spans = []
+            for phrase in phrases:
+                start = text.find(phrase)
+                while start != -1:
+                    spans.append(Span(start, start + len(phrase)))
+                    start = text.find(phrase, start + 1)
+            occurrences[key] = spans
+        kept = []
+        for d in found:
+            spans = occurrences.get(d.family, []) + occurrences.get(d.code, []) + occurrences.get("*", [])
+            if any(s.contains(d.span) or d.span.contains(s) for s in spans):
+                continue
+            kept.append(d)
+        return kept
+
+    def _apply_directives(self, doc: Document, found: list[Diagnostic],
+                          enabled: frozenset[str]) -> list[Diagnostic]:
+        directives: Sequence[Directive] = doc.directives
+        if not directives:
+            return found
+        reg = self.registry
+        index = doc.index
+        extra: list[Diagnostic] = []
+        used: set[int] = set()
+
+        def covers(dv: Directive, code: str) -> bool:
+            return not dv.selectors or reg.matches(code, dv.selectors)
+
+        # validate selectors
+        if INVALID_SUPPRESSION in enabled:
+            meta = reg.metas[INVALID_SUPPRESSION]
+            for dv in directives:
+                bad = [s for s in dv.selectors if reg.resolve(s) is None]
+                if bad:
+                    extra.append(Diagnostic(INVALID_SUPPRESSION, meta.name,
+                                            f"抑制注释中有未知的规则：{'、'.join(bad)}", dv.span,
+                                            self.severities.get(INVALID_SUPPRESSION, meta.severity)))
+        # ranges from disable/enable
+        kept = []
+        for d in found:
+            line = index.line_of(d.span.start)
+            hit = None
+            for i, dv in enumerate(directives):
+                if dv.verb == "disable-file" and covers(dv, d.code):
+                    hit = i
+                elif dv.target and dv.target[0] <= line <= dv.target[1] and covers(dv, d.code):
+                    hit = i
+                if hit is not None:
+                    break
+            if hit is None:
+                state = None
+                for i, dv in enumerate(directives):
+                    if dv.span.start > d.span.start:
+                        break
+                    if dv.verb == "disable" and covers(dv, d.code):
+                        state = i
+                    elif dv.verb == "enable" and covers(dv, d.code):
+                        state = None
+                hit = state
+            if hit is None:
+                kept.append(d)
+            else:
+                used.add(hit)
+        if UNUSED_SUPPRESSION in enabled:
+            meta = reg.metas[UNUSED_SUPPRESSION]
+            for i, dv in enumerate(directives):
+                if dv.verb != "enable" and i not in used:
+                    extra.append(Diagnostic(UNUSED_SUPPRESSION, meta.name,
+                                            "这条抑制注释没有抑制任何问题，可以删除", dv.span,
+                                            self.severities.get(UNUSED_SUPPRESSION, meta.severity)))
+        return kept + extra

@@ -1,0 +1,2 @@
+"""(placeholder module: rules are added here)."""
+RULES = ()
