@@ -1,28 +1,140 @@
-"""Output formats: text (path:line:col: CODE message + source line and caret), json, github."""
+"""Output formats: text (``path:line:col: CODE message`` with the source line and a caret),
+json (the wire format the evaluation scorer reads) and github (workflow annotations)."""
 from __future__ import annotations
 
-from typing import Iterable
+import json
+import unicodedata
+from collections import Counter
+from typing import Iterable, TextIO
 
-from .model import FileResult
+from .model import Applicability, Diagnostic, FileResult, Severity
+
+# ANSI colours, used only on a terminal and when NO_COLOR is not set
+_C = {"path": "\033[1m", "code": "\033[1;31m", "warn": "\033[1;33m", "info": "\033[1;36m",
+      "dim": "\033[2m", "caret": "\033[1;31m", "fix": "\033[32m", "reset": "\033[0m"}
+
+
+class Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, key: str, s: str) -> str:
+        return f"{_C[key]}{s}{_C['reset']}" if self.color else s
+
+
+def _position(r: FileResult, d: Diagnostic) -> tuple[int, int, int, int]:
+    index = r.document.index
+    line, col = index.line_col(d.span.start)
+    end_line, end_col = index.line_col(d.span.end)
+    return line, col, end_line, end_col
 
 
 def json_records(results: Iterable[FileResult]) -> list[dict]:
-    """The JSON wire format: 1-based lines and columns in characters, end column exclusive."""
+    """1-based lines, 1-based columns in characters, end column exclusive."""
     out = []
+    for r in results:
+        if r.document is None:
+            continue
+        for d in r.diagnostics:
+            line, col, end_line, end_col = _position(r, d)
+            rec = {"path": r.path, "line": line + 1, "column": col + 1,
+                   "end_line": end_line + 1, "end_column": end_col + 1,
+                   "code": d.code, "name": d.name, "severity": d.severity.value,
+                   "message": d.message, "fix": None, "related": []}
+            if d.fix is not None:
+                rec["fix"] = {"title": d.fix.title, "applicability": d.fix.applicability.value,
+                              "edits": [_edit_json(r, e) for e in d.fix.edits]}
+            for rel in d.related:
+                rl, rc = r.document.index.line_col(rel.span.start)
+                rec["related"].append({"line": rl + 1, "column": rc + 1, "message": rel.message})
+            out.append(rec)
+    return out
+
+
+def _edit_json(r: FileResult, e) -> dict:
+    index = r.document.index
+    l1, c1 = index.line_col(e.span.start)
+    l2, c2 = index.line_col(e.span.end)
+    return {"line": l1 + 1, "column": c1 + 1, "end_line": l2 + 1, "end_column": c2 + 1,
+            "replacement": e.replacement}
+
+
+def write_json(results: list[FileResult], out: TextIO) -> None:
+    json.dump(json_records(results), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _gh_escape(s: str, prop: bool = False) -> str:
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        s = s.replace(":", "%3A").replace(",", "%2C")
+    return s
+
+
+def write_github(results: list[FileResult], out: TextIO) -> None:
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice",
+             Severity.HINT: "notice"}
+    for r in results:
+        if r.document is None:
+            continue
+        for d in r.diagnostics:
+            line, col, end_line, end_col = _position(r, d)
+            props = (f"file={_gh_escape(r.path, True)},line={line + 1},col={col + 1},"
+                     f"endLine={end_line + 1},endColumn={end_col + 1},"
+                     f"title={_gh_escape(f'gwlint ({d.code})', True)}")
+            out.write(f"::{level[d.severity]} {props}::{_gh_escape(d.code + ' ' + d.message)}\n")
+
+
+def display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _printable(s: str) -> str:
+    # tabs and invisible characters would misplace the caret
+    return "".join(" " if ch == "\t" else ("·" if unicodedata.category(ch) in ("Cf", "Zs") and ch != " " else ch)
+                   for ch in s)
+
+
+def write_text(results: list[FileResult], out: TextIO, style: Style, *, show_source: bool = True) -> None:
     for r in results:
         if r.document is None:
             continue
         index = r.document.index
         for d in r.diagnostics:
-            line, col = index.line_col(d.span.start)
-            end_line, end_col = index.line_col(d.span.end)
-            rec = {"path": r.path, "line": line + 1, "column": col + 1,
-                   "end_line": end_line + 1, "end_column": end_col + 1,
-                   "code": d.code, "name": d.name, "severity": d.severity.value,
-                   "message": d.message}
+            line, col, end_line, end_col = _position(r, d)
+            sev = {"error": "code", "warning": "warn"}.get(d.severity.value, "info")
+            fixmark = ""
             if d.fix is not None:
-                rec["fix"] = {"title": d.fix.title, "applicability": d.fix.applicability.value,
-                              "edits": [{"start": e.span.start, "end": e.span.end,
-                                         "replacement": e.replacement} for e in d.fix.edits]}
-            out.append(rec)
-    return out
+                fixmark = style("fix", " [*]" if d.fix.applicability is Applicability.SAFE else " [?]")
+            out.write(f"{style('path', r.path)}:{line + 1}:{col + 1}: {style(sev, d.code)}{fixmark} {d.message}\n")
+            if not show_source:
+                continue
+            src = index.line_text(line)
+            if len(src) > 200:  # very long line: show a window around the finding
+                a = max(0, col - 60)
+                src, col_in = src[a:a + 160], col - a
+                prefix = "…" if a else ""
+            else:
+                col_in, prefix = col, ""
+            end_in = col_in + max(1, (end_col if end_line == line else len(index.line_text(line))) - col)
+            shown = _printable(src)
+            gutter = f"{line + 1:>5} | "
+            out.write(style("dim", gutter) + prefix + shown + "\n")
+            pad = display_width(prefix + shown[:col_in])
+            width = max(1, display_width(shown[col_in:end_in]))
+            out.write(style("dim", " " * (len(gutter) - 2) + "| ") + " " * pad + style("caret", "^" * width) + "\n")
+            for rel in d.related:
+                rl, rc = index.line_col(rel.span.start)
+                out.write(style("dim", f"      = 参见 {rl + 1}:{rc + 1}：{rel.message}") + "\n")
+            if d.fix is not None:
+                out.write(style("dim", f"      = 修复：{d.fix.title}") + "\n")
+
+
+def write_statistics(results: list[FileResult], out: TextIO, registry) -> None:
+    counts = Counter(d.code for r in results for d in r.diagnostics)
+    fixable = Counter(d.code for r in results for d in r.diagnostics
+                      if d.fix is not None and d.fix.applicability is Applicability.SAFE)
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        meta = registry.metas.get(code)
+        mark = "[*]" if fixable.get(code) else "   "
+        out.write(f"{n:>6}  {code}  {mark} {meta.title if meta else ''}\n")
