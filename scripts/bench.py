@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Throughput benchmark: gwlint's default rules against AutoCorrect, in the same process.
+
+    python scripts/bench.py [--size 10] [--big 2] [--eval ../shared/eval/docs] [--runs 3]
+
+Builds a corpus of about SIZE MB (10^6 bytes of UTF-8) from the seed drafts in corpus/seeds
+(and the shared evaluation drafts when that folder exists), cut at line ends into files of
+~25 kB, plus one BIG MB file from the same stream. Then it times, median of RUNS after a
+warm-up:
+  - gwlint in-process: read + decode + lint every file with the default configuration
+    (all rules enabled by default, the shipped profile);
+  - gwlint whole command: ``gwlint check --output-format json CORPUS > /dev/null``
+    (process start, discovery, output included);
+  - AutoCorrect (``autocorrect-py``, the Rust engine's Python binding: ``lint_for``) on
+    the same files, if installed (``pip install autocorrect-py``).
+and prints MB/s for each, the ratio gwlint/AutoCorrect, and the per-byte speed on the big
+file relative to the corpus. No timing is asserted: the figures are for the reader.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _stream(texts):
+    i = 0
+    while True:
+        yield from texts[i % len(texts)].splitlines(keepends=True)
+        i += 1
+
+
+def build_corpus(out: str, total: int, big: int, extra_dirs) -> tuple[list[str], str]:
+    sources = []
+    seeds = os.path.join(ROOT, "corpus", "seeds")
+    for folder in [seeds, *extra_dirs]:
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith((".txt", ".md")):
+                continue
+            data = open(os.path.join(folder, name), "rb").read()
+            for enc in ("utf-8-sig", "gb18030"):
+                try:
+                    sources.append(data.decode(enc).replace("\r\n", "\n").rstrip("\n") + "\n")
+                    break
+                except UnicodeDecodeError:
+                    continue
+    os.makedirs(os.path.join(out, "txt"), exist_ok=True)
+    files = []
+    per_file = 25_000
+    lines = _stream(sources)
+    written = 0
+    i = 0
+    while written < total:
+        buf, n = [], 0
+        while n < per_file:
+            ln = next(lines)
+            buf.append(ln)
+            n += len(ln.encode("utf-8"))
+        path = os.path.join(out, "txt", f"doc_{i:04d}.txt")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("".join(buf))
+        files.append(path)
+        written += n
+        i += 1
+    lines = _stream(sources)
+    buf, n = [], 0
+    while n < big:
+        ln = next(lines)
+        buf.append(ln)
+        n += len(ln.encode("utf-8"))
+    big_path = os.path.join(out, "big.txt")
+    with open(big_path, "w", encoding="utf-8") as fh:
+        fh.write("".join(buf))
+    return files, big_path
+
+
+def median_time(fn, runs: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", type=float, default=10.0, help="corpus size in MB (default 10)")
+    ap.add_argument("--big", type=float, default=2.0, help="size of the single big file in MB (default 2)")
+    ap.add_argument("--eval", default=os.path.join(ROOT, "..", "shared", "eval", "docs"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keep", metavar="DIR", help="build the corpus here and keep it")
+    args = ap.parse_args()
+
+    from gwlint.linter import Linter
+    from gwlint.linter.document import Document
+    from gwlint.linter.source import read_source
+
+    work = args.keep or tempfile.mkdtemp(prefix="gwlint-bench-")
+    files, big = build_corpus(work, int(args.size * 1e6), int(args.big * 1e6), [args.eval])
+    corpus_bytes = sum(os.path.getsize(f) for f in files)
+    big_bytes = os.path.getsize(big)
+    print(f"corpus: {len(files)} files, {corpus_bytes / 1e6:.2f} MB; big file: {big_bytes / 1e6:.2f} MB  ({work})")
+
+    linter = Linter()
+    print(f"gwlint rules enabled: {len(linter.enabled)}")
+    counts = {}
+
+    def gw(paths):
+        def run():
+            n = 0
+            for p in paths:
+                doc = Document.from_source(read_source(p), path=p)
+                n += len(linter.lint(doc))
+            counts[tuple(paths[:1])] = n
+        return run
+
+    rows = []
+    t = median_time(gw(files), args.runs)
+    rows.append(("gwlint in-process, corpus", corpus_bytes, t))
+    gw_corpus = corpus_bytes / t
+    t_big = median_time(gw([big]), args.runs)
+    rows.append(("gwlint in-process, big file", big_bytes, t_big))
+    gw_big = big_bytes / t_big
+    print(f"gwlint findings: corpus {counts[tuple(files[:1])]}, big file {counts[(big,)]}")
+
+    exe = [sys.executable, "-m", "gwlint.linter.cli"]
+    def cli():
+        subprocess.run(exe + ["check", "--output-format", "json", os.path.join(work, "txt")],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    t = median_time(cli, max(1, args.runs))
+    rows.append(("gwlint check (whole command, json)", corpus_bytes, t))
+
+    ac_corpus = ac_big = None
+    try:
+        import autocorrect_py
+    except ImportError:
+        print("autocorrect-py not installed: `pip install autocorrect-py` to compare")
+        autocorrect_py = None
+    if autocorrect_py is not None:
+        def ac(paths):
+            def run():
+                for p in paths:
+                    with open(p, encoding="utf-8") as fh:
+                        autocorrect_py.lint_for(fh.read(), p)
+            return run
+        t = median_time(ac(files), args.runs)
+        rows.append(("AutoCorrect (autocorrect-py), corpus", corpus_bytes, t))
+        ac_corpus = corpus_bytes / t
+        t = median_time(ac([big]), args.runs)
+        rows.append(("AutoCorrect (autocorrect-py), big file", big_bytes, t))
+        ac_big = big_bytes / t
+
+    print()
+    print(f"{'run':<42}{'MB':>8}{'seconds':>10}{'MB/s':>9}")
+    for name, size, secs in rows:
+        print(f"{name:<42}{size / 1e6:>8.2f}{secs:>10.3f}{size / 1e6 / secs:>9.2f}")
+    print()
+    if ac_corpus:
+        print(f"ratio gwlint/AutoCorrect, corpus: {gw_corpus / ac_corpus:.2f}x")
+        print(f"ratio gwlint/AutoCorrect, big file: {gw_big / ac_big:.2f}x")
+    print(f"gwlint big file vs corpus, per byte: {gw_big / gw_corpus:.2f}x "
+          f"({'no slower' if gw_big >= 0.95 * gw_corpus else 'slower'} on one large file)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
