@@ -21,7 +21,7 @@ from .fixer import fix_text
 from .model import FileResult
 from .registry import RegistryError
 from .reporters import Style, write_github, write_json, write_statistics, write_text
-from .source import SourceError, decode, read_source, write_atomic
+from .source import SourceError, SourceText, decode, read_source, write_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -215,6 +215,7 @@ def cmd_check(args) -> int:
         else:
             targets.extend(discover([p], cwd_settings.include, linters.settings(p).exclude))
 
+    jobs = []
     for path in targets:
         if path == "-":
             name = args.stdin_filename or "<stdin>"
@@ -231,47 +232,26 @@ def cmd_check(args) -> int:
             if args.fix or args.diff:
                 outcome = fix_text(linter, doc, unsafe=linter.settings.unsafe_fixes, diagnostics=diags)
                 if args.diff:
-                    diffs.append(_unified(name, doc.text, outcome.text))
+                    if outcome.text != doc.text:
+                        diffs.append(_unified(name, doc.text, outcome.text))
                 else:
                     stdin_fixed = outcome.text
                     fixed_total += len(outcome.applied)
-                diags = list(outcome.remaining) if args.fix else diags
+                    diags = list(outcome.remaining)
             results.append(FileResult(path=name, diagnostics=tuple(diags), document=doc))
             continue
-        linter = linters.for_path(path)
-        display = _display_path(path)
-        try:
-            with open(path, "rb") as fh:
-                raw = fh.read()
-            source = decode(raw, path)
-        except SourceError as exc:
-            print(f"{display}：错误：{exc}，已跳过", file=sys.stderr)
+        jobs.append((path, _display_path(path), linters.settings(path)))
+    mode = "diff" if args.diff else ("fix" if args.fix else "check")
+    for outcome in _run_jobs(jobs, mode):
+        result, fixed, diff, error = outcome
+        if error:
+            print(error, file=sys.stderr)
             io_error = True
-            continue
-        except OSError as exc:
-            print(f"{display}：错误：无法读取：{exc.strerror}，已跳过", file=sys.stderr)
-            io_error = True
-            continue
-        doc = Document.from_source(source, path=display)
-        diags = linter.lint(doc)
-        if (args.fix or args.diff) and any(d.fix for d in diags):
-            outcome = fix_text(linter, doc, unsafe=linter.settings.unsafe_fixes, diagnostics=diags)
-            if outcome.text != doc.text:
-                if args.diff:
-                    diffs.append(_unified(display, doc.text, outcome.text))
-                else:
-                    try:
-                        _write_fixed(path, raw, source, outcome.text)
-                    except SourceError as exc:
-                        print(f"{display}：错误：{exc}，未写入", file=sys.stderr)
-                        io_error = True
-                        results.append(FileResult(path=display, diagnostics=tuple(diags), document=doc))
-                        continue
-                    fixed_total += len(outcome.applied)
-                    doc = Document.from_source(source.__class__(outcome.text, source.encoding, source.bom),
-                                               path=display)
-                    diags = list(outcome.remaining)
-        results.append(FileResult(path=display, diagnostics=tuple(diags), document=doc))
+        if result is not None:
+            results.append(result)
+        fixed_total += fixed
+        if diff:
+            diffs.append(diff)
 
     out = sys.stdout
     if stdin_fixed is not None:
@@ -289,8 +269,7 @@ def cmd_check(args) -> int:
                    show_source=not args.no_source)
     total = sum(len(r.diagnostics) for r in results)
     if args.statistics:
-        write_statistics(results, out if fmt == "text" else sys.stderr,
-                         next(iter(linters.cache.values())).registry if linters.cache else Linter().registry)
+        write_statistics(results, out if fmt == "text" else sys.stderr, _full_registry())
     if not args.quiet and fmt == "text" and not args.diff:
         _summary(results, total, fixed_total, args, out)
     if args.diff:
@@ -300,6 +279,72 @@ def cmd_check(args) -> int:
     if total and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+# --- per-file work (run in worker processes when there are many files) ----------------------
+_WORKER_LINTERS: dict = {}
+PARALLEL_MIN_FILES = 16
+
+
+def _linter_for_settings(settings: Settings) -> Linter:
+    key = repr(settings)
+    linter = _WORKER_LINTERS.get(key)
+    if linter is None:
+        linter = _WORKER_LINTERS[key] = Linter(settings)
+    return linter
+
+
+def process_file(job, mode: str):
+    """Lint (and in fix/diff mode fix) one file: (FileResult|None, fixed count, diff, error line)."""
+    path, display, settings = job
+    linter = _linter_for_settings(settings)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        source = decode(raw, path)
+    except SourceError as exc:
+        return None, 0, "", f"{display}：错误：{exc}，已跳过"
+    except OSError as exc:
+        return None, 0, "", f"{display}：错误：无法读取：{exc.strerror}，已跳过"
+    doc = Document.from_source(source, path=display)
+    diags = linter.lint(doc)
+    if mode == "check" or not any(d.fix for d in diags):
+        return FileResult(path=display, diagnostics=tuple(diags), document=doc), 0, "", None
+    outcome = fix_text(linter, doc, unsafe=settings.unsafe_fixes, diagnostics=diags)
+    if outcome.text == doc.text:
+        return FileResult(path=display, diagnostics=tuple(diags), document=doc), 0, "", None
+    if mode == "diff":
+        return (FileResult(path=display, diagnostics=tuple(diags), document=doc), 0,
+                _unified(display, doc.text, outcome.text), None)
+    try:
+        _write_fixed(path, raw, source, outcome.text)
+    except SourceError as exc:
+        return (FileResult(path=display, diagnostics=tuple(diags), document=doc), 0, "",
+                f"{display}：错误：{exc}，未写入")
+    fixed_doc = Document.from_source(SourceText(outcome.text, source.encoding, source.bom), path=display)
+    return (FileResult(path=display, diagnostics=outcome.remaining, document=fixed_doc),
+            len(outcome.applied), "", None)
+
+
+def _process_star(item):
+    return process_file(*item)
+
+
+def _run_jobs(jobs, mode: str):
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_MIN_FILES or workers < 2 or os.environ.get("GWLINT_NO_PARALLEL"):
+        for job in jobs:
+            yield process_file(job, mode)
+        return
+    import concurrent.futures as cf
+    import multiprocessing
+    try:
+        ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            yield from pool.map(_process_star, [(job, mode) for job in jobs], chunksize=8)
+    except (OSError, cf.process.BrokenProcessPool):  # no processes available: do it here
+        for job in jobs:
+            yield process_file(job, mode)
 
 
 def _summary(results, total, fixed_total, args, out) -> None:

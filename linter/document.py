@@ -38,6 +38,15 @@ class Document:
         self.version = version
         self._memo: dict[str, Any] = {}
 
+    def __getstate__(self) -> dict:
+        # sent between processes: only what defines the document, not the derived views
+        return {"text": self.text, "path": self.path, "kind": self.kind, "source": self.source,
+                "version": self.version}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._memo = {}
+
     @classmethod
     def from_source(cls, source: SourceText, path: Optional[str] = None, **kw: Any) -> "Document":
         return cls(source.text, path=path, source=source, **kw)
