@@ -11,7 +11,7 @@ import pytest
 
 from gwlint.linter.cli import main
 
-DRAFT = "关于召开工作会议的通知\n请XX同志参加。\n"
+DRAFT = "关于召开工作会议的通知\n请XX参加会议。\n"
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_text_output_has_location_code_source_line_and_caret(in_tmp, capsys):
     first = next(l for l in lines if l.startswith("a.txt:2:2: PH"))
     assert "XX" in first and "\x1b[" not in out
     i = lines.index(first)
-    assert lines[i + 1].endswith("| 请XX同志参加。")
+    assert lines[i + 1].endswith("| 请XX参加会议。")
     caret_line = lines[i + 2]
     # 请 is two columns wide on a terminal: the caret sits under XX
     assert caret_line.split("| ", 1)[1].startswith("  ^^")
@@ -142,7 +142,7 @@ def test_rule_docs_and_config_sources(in_tmp, capsys):
 @pytest.mark.parametrize("encoding,bom,newline", [("utf-8", False, "\n"), ("utf-8", True, "\r\n"),
                                                   ("gb18030", False, "\n")])
 def test_fix_keeps_encoding_bom_and_line_endings(in_tmp, capsys, encoding, bom, newline):
-    text = newline.join(["关于开展检查的通知", "经研究,现通知如下：", "请XX同志参加。", ""])
+    text = newline.join(["关于开展检查的通知", "经研究,现通知如下：", "请XX参加会议。", ""])
     data = text.encode(encoding)
     if bom:
         data = codecs.BOM_UTF8 + data
