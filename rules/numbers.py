@@ -1,2 +1,187 @@
-"""(placeholder module: rules are added here)."""
-RULES = ()
+"""NU: number usage, per GB/T 15835-2011 (and GB/T 15834-2011 for range connectors).
+
+A range is only recognised when a unit follows the second number (1-6月, 3-5名, 2021-2023年),
+which keeps telephone numbers (010-12345678), room numbers (3-206), ISO dates (2024-07-12),
+figure numbers (图2-1) and codes (青房鉴2024-031) out.
+"""
+from __future__ import annotations
+
+import re
+
+from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
+from gwlint.linter.rule import checker, meta
+
+S15835 = "GB/T 15835-2011"
+UNITS = (r"年|月|日|号|季度|个月|周|天|名|人|个|岁|次|项|家|所|条|户|万|亿|千|百|%|％|倍|小时|分钟|时|期|批|届|层|级|"
+         r"公里|千米|米|元|吨|亩|公顷|平方米|立方米|座|辆|台|套|间|场|份|篇|页|章|节|款|点")
+_RANGE = re.compile(rf"(?<![\d\-－—.:/〔\[（(A-Za-z])(\d{{1,4}})[ ]?([-－])[ ]?(\d{{1,4}})(?![\d\-－.])(?=\s?(?:{UNITS}))")
+_RANGE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
+_ZERO_YEAR = re.compile(r"[一二三四五六七八九〇零○OΟ]{4}年")
+_MIXED = re.compile(r"(?<![\d.])\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|(?<![\d.])\d+千\d+百?|百分之\d+")
+_APPROX = re.compile(r"(?<![第\d.])(\d)、(\d)(?=[个条名人家次项天岁位户所座处])|(?<![第一二三四五六七八九十])([一二三四五六七八九])、([一二三四五六七八九])(?=[个条名人家次项天岁位户所座处])")
+_FULLWIDTH = re.compile(r"[０-９]+")
+_PADDED_DATE = re.compile(r"(\d{4}年)(0)(\d月)|(\d{1,2}月)(0)(\d日)")
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
+_SLOGAN = re.compile(r"(?<![\d.])([2-9])个(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
+_CN = "〇一二三四五六七八九"
+_ZERO_FIX = str.maketrans({"零": "〇", "○": "〇", "O": "〇", "Ο": "〇"})
+
+NU001 = meta("NU001", "range-hyphen", "数值范围用了连字符",
+             what="检查用连字符“-”连接的数值范围（1-6月、3-5名、2021-2023年）；电话号码、房间号、ISO 日期、图表编号、发文字号不报告。",
+             why="GB/T 15834-2011 4.13.3.2：标示数值范围用一字线“—”（或浪纹线“～”），连字符“-”用于编号和化合物名称等。",
+             fix=FixAvailability.ALWAYS, fix_safety="把“-”换成一字线“—”是安全修复。",
+             examples=(Example(bad="1-6月，全县地区生产总值增长5%。", fixed="1—6月，全县地区生产总值增长5%。"),
+                       Example(good="联系电话：010-12345678，地点：B座3-206会议室，时间：2024-07-12。")),
+             basis="GB/T 15834-2011 4.13.3.2；" + S15835 + " 5.1.3")
+NU002 = meta("NU002", "range-unit", "数值范围省略了百分号或万、亿",
+             what="检查“7～8%”“2～3亿元”这类省略了前一个数值的%或万、亿的范围。",
+             why="GB/T 15835-2011：数值范围中的%和万、亿等不能省略，应写作“7%～8%”“2亿～3亿元”，否则“2～3亿元”可能被理解为2元至3亿元。",
+             fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
+             fix_safety="在前一个数值后补上单位，需确认（不安全修复）。",
+             examples=(Example(bad="预计全年增长7～8%。", fixed="预计全年增长7%～8%。"),
+                       Example(bad="补助资金预计达到2～3亿元。", fixed="补助资金预计达到2亿～3亿元。"),
+                       Example(good="增幅在15%～30%之间，投资9亿～16亿元。")),
+             basis=S15835 + " 5.1.3")
+NU003 = meta("NU003", "chinese-zero", "汉字数字中的“零”写法",
+             what="检查汉字年份中用“零”“○”（几何圆圈）或字母O表示的零（二零二三年、二○二三年）。",
+             why="GB/T 15835-2011：汉字数字的“零”在年份中写作“〇”（U+3007）。",
+             fix=FixAvailability.ALWAYS, fix_safety="替换为“〇”是安全修复。",
+             examples=(Example(bad="二○二三年十月", fixed="二〇二三年十月"), Example(good="二〇〇八年制定")),
+             basis=S15835 + " 4.1.3、5.2.5")
+NU004 = meta("NU004", "mixed-numeral-forms", "一个数中混用阿拉伯数字和汉字",
+             what="检查“3千5百万元”“百分之5”这类在一个数中混用阿拉伯数字和千、百或“百分之”的写法；“3千米”“5千瓦”等单位不报告。",
+             why="GB/T 15835-2011：一个数值的书写形式要一致，“3千5百万元”应写作“3500万元”。",
+             fix_safety="不提供自动修复：改写需要换算，请人工处理。",
+             examples=(Example(bad="争取项目资金3千5百万元。"), Example(good="争取项目资金3500万元，修路3千米。")),
+             basis=S15835 + " 5.3")
+NU005 = meta("NU005", "approximate-with-dunhao", "概数中用了阿拉伯数字和顿号",
+             what="检查“7、8条”“三、四个月”这类用顿号隔开的相邻数字概数；“第7、8条”和月份“1、2月”不报告。",
+             why="GB/T 15835-2011 4.2.2 与 GB/T 15834-2011 4.5.3.4：概数用汉字，相邻两数连用表示概数时不用顿号（七八条、三四个月）。",
+             fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
+             fix_safety="改写为汉字概数，需确认是否确为概数（不安全修复）。",
+             examples=(Example(bad="全区还有7、8条背街小巷卫生较差。", fixed="全区还有七八条背街小巷卫生较差。"),
+                       Example(good="依据条例第7、8条处理，1、2月份完成。")),
+             basis=S15835 + " 4.2.2；GB/T 15834-2011 4.5.3.4")
+NU006 = meta("NU006", "fullwidth-digits", "全角数字",
+             what="检查全角阿拉伯数字“２０２３”。",
+             why="GB/T 15835-2011 5.1.7：阿拉伯数字用半角形式。",
+             fix=FixAvailability.ALWAYS, fix_safety="替换为半角数字是安全修复。",
+             examples=(Example(bad="２０２３年工作总结", fixed="2023年工作总结"), Example(good="2023年工作总结")),
+             basis=S15835 + " 5.1.7")
+NU007 = meta("NU007", "padded-date", "日期中的月、日补了零",
+             what="检查“2023年07月05日”这类在月、日前补零的写法。",
+             why="GB/T 9704-2012 7.3.5.4 与 GB/T 15835-2011：年月日用阿拉伯数字，月、日不编虚位（不补零）。",
+             fix=FixAvailability.ALWAYS, fix_safety="去掉补位的零是安全修复。",
+             examples=(Example(bad="2023年07月05日", fixed="2023年7月5日"), Example(good="2023年7月5日")),
+             basis="GB/T 9704-2012 7.3.5.4；" + S15835 + " 5.1.4")
+NU008 = meta("NU008", "document-number-form", "发文字号的括号或序号写法",
+             what="检查发文字号的年份括号（应为六角括号“〔〕”）和序号补零（“[2023]05号”应为“〔2023〕5号”）。",
+             why="GB/T 9704-2012 7.2.5：年份用阿拉伯数字标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位。",
+             fix=FixAvailability.ALWAYS, fix_safety="替换括号、去掉补位的零是安全修复。",
+             examples=(Example(bad="京政发[2023]05号", fixed="京政发〔2023〕5号"), Example(good="京政发〔2023〕5号")),
+             basis="GB/T 9704-2012 7.2.5")
+NU009 = meta("NU009", "slogan-numerals", "固定提法应用汉字数字",
+             what="检查“4个意识”“2个维护”这类固定提法中的阿拉伯数字。",
+             why="GB/T 15835-2011 4.2.3：具有修辞色彩的词语和固定提法中的数字用汉字（“四个意识”）。",
+             fix=FixAvailability.ALWAYS, fix_safety="改为汉字数字是安全修复。",
+             examples=(Example(bad="增强4个意识", fixed="增强四个意识"), Example(good="增强“四个意识”，完成4个项目")),
+             basis=S15835 + " 4.2.3")
+
+
+def _fix(span, new, title, safe=True):
+    return Fix(title=title, edits=(Edit(span, new),),
+               applicability=Applicability.SAFE if safe else Applicability.UNSAFE)
+
+
+def _cn_digit(d: str) -> str:
+    return _CN[int(d)]
+
+
+@checker(NU001, NU002, NU003, NU004, NU005, NU006, NU007, NU008, NU009)
+def numbers(doc, ctx):
+    text = doc.masked
+    orig = doc.text
+    heading_ords = [h.ordinal for h in doc.structure.headings]
+
+    def ok(s, e):
+        return not doc.is_protected(s, e) and not any(o.start <= s < o.end for o in heading_ords)
+
+    for m in _RANGE.finditer(text):
+        s, e = m.start(1), m.end(3)
+        if not ok(s, e):
+            continue
+        pre = text[max(0, s - 2):s]
+        if pre.endswith(("图", "表", "式", "第")) or re.search(r"[A-Za-z]$", pre):
+            continue
+        dash = Span(m.start(2), m.end(2))
+        yield ctx.report(Span(s, e), f"数值范围“{orig[s:e]}”应使用一字线“—”，不用连字符“{m.group(2)}”",
+                         code="NU001", fix=_fix(dash, "—", "改为一字线“—”"))
+    for m in _RANGE_UNIT.finditer(text):
+        if not ok(m.start(), m.end()):
+            continue
+        unit = m.group(4)
+        s, e = m.start(), m.end()
+        fixed_first = m.group(1) + unit
+        fix = _fix(Span(m.end(1), m.end(1)), unit, f"在“{m.group(1)}”后补上“{unit}”", safe=False)
+        yield ctx.report(Span(s, e), f"数值范围“{orig[s:e]}”省略了前一个数的“{unit}”，应写作“{fixed_first}{m.group(2)}{m.group(3)}{unit}”",
+                         code="NU002", fix=fix)
+    for m in _ZERO_YEAR.finditer(text):
+        tok = m.group()
+        if not any(ch in tok for ch in "零○OΟ"):
+            continue
+        if sum(ch in "一二三四五六七八九〇零○OΟ" for ch in tok[:4]) != 4 or tok[0] in "〇零○OΟ":
+            continue
+        new = tok.translate(_ZERO_FIX)
+        span = Span(m.start(), m.end())
+        yield ctx.report(span, f"年份“{tok}”中的零应写作“〇”：“{new}”", code="NU003",
+                         fix=_fix(span, new, f"改为“{new}”"))
+    for m in _MIXED.finditer(text):
+        s, e = m.span()
+        if text.startswith(("米", "克", "瓦", "伏", "帕", "赫", "卡", "字节"), e) or not ok(s, e):
+            continue
+        yield ctx.report(Span(s, e), f"“{orig[s:e]}”在一个数中混用了阿拉伯数字和汉字，应统一为阿拉伯数字（如“3500万”）",
+                         code="NU004")
+    for m in _APPROX.finditer(text):
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if m.group(1):
+            if int(b) != int(a) + 1:
+                continue
+            new = _cn_digit(a) + _cn_digit(b)
+        else:
+            if _CN.index(b) != _CN.index(a) + 1:
+                continue
+            new = a + b
+        span = Span(m.start(), m.end())
+        yield ctx.report(span, f"概数“{orig[m.start():m.end()]}”应写作“{new}”（相邻数字表示概数时用汉字、不用顿号）",
+                         code="NU005", fix=_fix(span, new, f"改为“{new}”", safe=False))
+    for m in _FULLWIDTH.finditer(text):
+        if any(o.start <= m.start() < o.end for o in heading_ords):
+            continue
+        new = m.group().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        span = Span(m.start(), m.end())
+        yield ctx.report(span, f"全角数字“{m.group()}”应写作半角“{new}”", code="NU006",
+                         fix=_fix(span, new, f"改为“{new}”"))
+    for m in _PADDED_DATE.finditer(text):
+        if m.group(1):
+            zero = Span(m.start(2), m.end(2))
+        else:
+            zero = Span(m.start(5), m.end(5))
+        yield ctx.report(Span(m.start(), m.end()), f"日期“{orig[m.start():m.end()]}”中的月、日不补零",
+                         code="NU007", fix=_fix(zero, "", "去掉补位的零"))
+    for m in _DOC_NUMBER.finditer(text):
+        bad_brackets = m.group(1) != "〔"
+        padded = bool(m.group(4))
+        if not bad_brackets and not padded:
+            continue
+        new = f"〔{m.group(2)}〕{m.group(5)}号"
+        span = Span(m.start(), m.end())
+        yield ctx.report(span, f"发文字号应写作“{new}”（年份用六角括号，序号不编虚位）", code="NU008",
+                         fix=_fix(span, new, f"改为“{new}”"))
+    for m in _SLOGAN.finditer(text):
+        span = Span(m.start(1), m.end(1))
+        new = _cn_digit(m.group(1))
+        yield ctx.report(Span(m.start(), m.end()), f"固定提法“{m.group()}”中的数字应用汉字：“{new}个{m.group(2)}”",
+                         code="NU009", fix=_fix(span, new, f"改为“{new}”"))
+
+
+RULES = (numbers,)

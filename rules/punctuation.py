@@ -1,2 +1,342 @@
-"""(placeholder module: rules are added here)."""
-RULES = ()
+"""PU: punctuation in Chinese text, per GB/T 15834-2011.
+
+Each check is one regular-expression scan over ``doc.masked``; a match is kept only when
+it sits in Chinese text (a Han character or full-width mark beside it) and outside URLs,
+e-mail addresses, decimals, clock times and quoted English.
+"""
+from __future__ import annotations
+
+import re
+
+from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
+from gwlint.linter.rule import checker, meta
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+FW_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕……——"
+_HAN_RE = re.compile(f"[{HAN}]")
+_CJK_CTX = re.compile(f"[{HAN}{re.escape(FW_PUNCT)}]")
+_STD = "GB/T 15834-2011"
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and bool(_HAN_RE.match(ch))
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_CTX.match(ch))
+
+
+def _prev_char(text: str, i: int, skip_space: bool = True) -> str:
+    i -= 1
+    while skip_space and i >= 0 and text[i] in " \u00a0":
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _next_char(text: str, i: int, skip_space: bool = True) -> str:
+    while skip_space and i < len(text) and text[i] in " \u00a0":
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+_HALF = re.compile(r"[,;:?!.] ?")
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+_HALF_CODE = {",": "PU001", "?": "PU001", "!": "PU001", ".": "PU001", ":": "PU002", ";": "PU003"}
+_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
+
+
+def _in_english_quote(text: str, i: int) -> bool:
+    """Inside “…” or "…" whose content is mostly Latin (quoted English keeps its own marks)."""
+    line_start = text.rfind("\n", 0, i) + 1
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end == -1 else line_end
+    for m in re.finditer(r"“([^“”\n]*)”|\"([^\"\n]*)\"", text[line_start:line_end]):
+        a, b = line_start + m.start(), line_start + m.end()
+        if a < i < b:
+            inner = m.group(1) if m.group(1) is not None else m.group(2)
+            latin = sum(1 for ch in inner if ch.isascii() and ch.isalpha())
+            return latin > len(_HAN_RE.findall(inner))
+    return False
+
+
+def _halfwidth(doc):
+    text = doc.masked
+    for m in _HALF.finditer(text):
+        mark = text[m.start()]
+        s = m.start()
+        before = _prev_char(text, s)
+        after = _next_char(text, s + 1)
+        if before.isdigit() and after.isdigit():
+            continue                                   # 2.6, 14:30, 1,024
+        if mark == "." and not (_is_han(before) and (after in ("", "\n", "\r") or _is_han(after))):
+            continue                                   # 1. ordinals, file.docx, e.g.
+        if not (_is_han(before) or (_is_han(after) and mark not in ".")):
+            continue
+        if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+            continue
+        if doc.is_protected(s, s + 1) or _in_english_quote(text, s):
+            continue
+        if mark == ":" and re.match(r"//", text[s + 1:s + 3]):
+            continue
+        yield mark, Span(s, m.end())
+
+
+_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
+_STRAIGHT = re.compile(r"\"([^\"\n]{1,120})\"")
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "〔": "〕"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_PAIR_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_ONE_SIDED = re.compile(r"(?:^|(?<=[\s，；。：、\ue000]))[0-9０-９]{1,2}）")
+_ELLIPSIS = re.compile(r"(?<!\.)\.{3,}(?!\.)|。{3,}|，{3,}|(?<!…)…(?!…)|…{3,}")
+_DOUBLED = re.compile(r"([，。；：、])\1(?!\1)")
+_DASH = re.compile(rf"(?<=[{HAN}])(?:--|－－|—(?=[{HAN}])(?<![0-9]—))(?=[{HAN}“])")
+_BETWEEN_QUOTED = re.compile(r"(”|》)([、])(“|《)")
+_DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工作|问题|部门|单位|领域|行业|内容|措施|形式|情况|活动|项目|地区))|、(?=以及)")
+_SPACE_INSIDE = re.compile(rf"(?<=[{HAN}{re.escape(FW_PUNCT)}])[ \u00a0\u3000]+(?=[{HAN}{re.escape(FW_PUNCT)}])")
+_TRAILING = re.compile(rf"(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+$", re.M)
+_ASCII_INDENT = re.compile(rf"^ +(?=[{HAN}“《（])", re.M)
+
+
+def _unbalanced(doc):
+    """Unmatched opening or closing marks of a pair, per line (a line is a paragraph)."""
+    text = doc.masked
+    heading_ordinals = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
+    one_sided = {m.end() - 1 for m in _ONE_SIDED.finditer(text)}
+    index = doc.index
+    lines_with_pairs = sorted({index.line_of(m.start()) for m in _PAIR_RE.finditer(text)})
+    for line in lines_with_pairs:
+        a, b = index.line_span(line)
+        stack: list[tuple[str, int]] = []
+        for m in _PAIR_RE.finditer(text, a, b):
+            ch, i = m.group(), m.start()
+            if i in heading_ordinals:
+                continue
+            if ch in _PAIRS:
+                stack.append((ch, i))
+                continue
+            if i in one_sided:
+                continue
+            opener = _CLOSERS[ch]
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+                continue
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
+            if depth is not None:
+                for och, oi in stack[depth + 1:]:
+                    yield och, Span(oi, oi + 1)
+                del stack[depth:]
+            else:
+                yield ch, Span(i, i + 1)
+        for och, oi in stack:
+            yield och, Span(oi, oi + 1)
+
+
+_M = dict(basis=_STD)
+
+PU001 = meta("PU001", "halfwidth-punctuation", "中文中用了半角标点",
+             what="检查汉字旁的半角逗号、句号、问号、叹号（“今天,我们”）；小数、时间、网址、邮箱和引用的英文不报告。",
+             why="GB/T 15834-2011 规定中文行文使用全角标点；半角标点在公文排版中占位和字形都不对。",
+             fix=FixAvailability.ALWAYS, fix_safety="替换为对应的全角标点，是安全修复。",
+             examples=(Example(bad="经研究,现通知如下。", fixed="经研究，现通知如下。"),
+                       Example(bad="必须给予充分肯定, 但我们更应该清醒地看到", fixed="必须给予充分肯定，但我们更应该清醒地看到"),
+                       Example(good="增长9.6%，详见www.yunlan.gov.cn，主题为“Tea Connects the World, Green Leads”。")),
+             basis=_STD + " 4.1—4.4（句号、问号、叹号、逗号的形式）")
+PU002 = meta("PU002", "halfwidth-colon", "中文中用了半角冒号",
+             what="检查汉字后的半角冒号（“主要做法:”“各科室:”）；时间“14:30”和网址不报告。",
+             why="中文冒号为全角“：”（GB/T 15834-2011 4.7）。",
+             fix=FixAvailability.ALWAYS, fix_safety="替换为全角冒号，是安全修复。",
+             examples=(Example(bad="主要做法:一是坚持产业链招商。", fixed="主要做法：一是坚持产业链招商。"),
+                       Example(good="会议于14:30开始。")),
+             basis=_STD + " 4.7")
+PU003 = meta("PU003", "halfwidth-semicolon", "中文中用了半角分号",
+             what="检查汉字旁的半角分号。", why="中文分号为全角“；”（GB/T 15834-2011 4.6）。",
+             fix=FixAvailability.ALWAYS, fix_safety="替换为全角分号，是安全修复。",
+             examples=(Example(bad="学习12次;讲党课4次。", fixed="学习12次；讲党课4次。"),
+                       Example(good="学习12次；讲党课4次。")),
+             basis=_STD + " 4.6")
+PU004 = meta("PU004", "halfwidth-parentheses", "中文中用了半角括号",
+             what="检查中文中的半角括号“(…)”，报告整个括号段；段首序号“(一)”由 HD008 报告。",
+             why="中文括号为全角“（）”（GB/T 15834-2011 4.9）。",
+             fix=FixAvailability.ALWAYS, fix_safety="两个括号一起替换为全角，是安全修复。",
+             examples=(Example(bad="在校学生和未成年人(含新生儿)等。", fixed="在校学生和未成年人（含新生儿）等。"),
+                       Example(good="国内生产总值（GDP）增长5%。")),
+             basis=_STD + " 4.9")
+PU005 = meta("PU005", "straight-quotes", "中文中用了直引号",
+             what="检查中文中的直引号 \"…\"（报告整个引号段）。",
+             why="中文引号为弯引号“”（GB/T 15834-2011 4.8）。",
+             fix=FixAvailability.ALWAYS, fix_safety="同一段中只有一对直引号时替换为“”是安全修复，否则需逐一确认。",
+             examples=(Example(bad="要坚持\"打早、打小、打了\"的原则。", fixed="要坚持“打早、打小、打了”的原则。"),
+                       Example(good="要坚持“打早、打小、打了”的原则。")),
+             basis=_STD + " 4.8")
+PU006 = meta("PU006", "unbalanced-pair", "成对符号不配对",
+             what="检查同一段落中引号、书名号、括号（“” ‘’ 《》 〈〉 （） 【】 〔〕）是否成对，报告未配对的那一个。",
+             why="缺失的后引号、后书名号会让读者弄错引用和标题的范围（GB/T 15834-2011 4.8、4.9、4.15）。",
+             fix_safety="不提供自动修复：需要作者判断缺失的符号应补在哪里。",
+             examples=(Example(bad="具体规则详见《2024年机关干部运动会竞赛规程，请各单位遵照执行。"),
+                       Example(good="具体规则详见《2024年机关干部运动会竞赛规程》，请各单位遵照执行。")),
+             basis=_STD + " 4.8、4.9、4.15")
+PU008 = meta("PU008", "ellipsis-form", "省略号形式错误",
+             what="检查用“...”“。。。”“……”以外形式写的省略号，以及单个“…”。",
+             why="省略号为两个“…”相连的“……”，占两个字的位置（GB/T 15834-2011 4.11）。",
+             fix=FixAvailability.ALWAYS, fix_safety="替换为“……”是安全修复。",
+             examples=(Example(bad="护坡。。。对排查发现的隐患", fixed="护坡……对排查发现的隐患"),
+                       Example(bad="野外烧烤...各类野外用火", fixed="野外烧烤……各类野外用火"),
+                       Example(good="进机关、进社区……")),
+             basis=_STD + " 4.11")
+PU009 = meta("PU009", "dash-form", "破折号形式错误",
+             what="检查用“--”“－－”代替的破折号。",
+             why="破折号为两个一字线“——”（GB/T 15834-2011 4.10）。",
+             fix=FixAvailability.ALWAYS, fix_safety="替换为“——”是安全修复。",
+             examples=(Example(bad="这就是我们的目标--高质量发展。", fixed="这就是我们的目标——高质量发展。"),
+                       Example(good="这就是我们的目标——高质量发展。")),
+             basis=_STD + " 4.10")
+PU010 = meta("PU010", "doubled-mark", "标点重复",
+             what="检查连续重复的点号（“，，”“；；”“、、”“。。”）。",
+             why="重复的点号是录入差错。",
+             fix=FixAvailability.ALWAYS, fix_safety="删除重复的一个是安全修复。",
+             examples=(Example(bad="完成全面排查，，排查范围包括教学楼。", fixed="完成全面排查，排查范围包括教学楼。"),
+                       Example(good="完成全面排查，排查范围包括教学楼。")),
+             basis=_STD + " 第4章（点号的用法）")
+PU011 = meta("PU011", "mark-between-quoted-items", "引号或书名号并列成分间加了顿号",
+             what="检查标有引号或书名号的并列成分之间的顿号（“一人一策”、“一人一专班”；《民法典》、《刑法》）。",
+             why="GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号。",
+             fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
+             fix_safety="删除顿号；有时顿号有助于区分层次，需确认（不安全修复）。",
+             examples=(Example(bad="学习《民法典》、《刑法》。", fixed="学习《民法典》《刑法》。"),
+                       Example(good="学习《民法典》《刑法》。")),
+             basis=_STD + " 4.5.3.5")
+PU012 = meta("PU012", "dunhao-before-deng", "“等”“以及”前用了顿号",
+             what="检查列举末项与“等”“以及”之间的顿号（“水、电、气、等”“建设、以及”）；作动词的“等”（等政策、等资金）不报告。",
+             why="GB/T 15834-2011 B.1.2：“等”“以及”之前不用顿号。",
+             fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
+             fix_safety="删除顿号，需确认（不安全修复）。",
+             examples=(Example(bad="党风廉政建设、以及工作推动落实", fixed="党风廉政建设以及工作推动落实"),
+                       Example(good="不能等政策、等资金、等批示。")),
+             basis=_STD + " B.1.2")
+PU013 = meta("PU013", "stray-space", "多余的空格",
+             what="检查汉字或全角标点之间的空格（半角空格、不换行空格、全角空格）、行尾空白，以及纯文本中用半角空格做的段首缩进；"
+                  "段首的全角空格缩进不报告。",
+             why="中文行文字间不加空格；多余空格多是复制粘贴留下的，会造成排版错位。",
+             fix=FixAvailability.ALWAYS, fix_safety="删除字间和行尾空格是安全修复；段首半角空格缩进的修复需确认。",
+             examples=(Example(bad="坚持把 纪律挺在前面。", fixed="坚持把纪律挺在前面。"),
+                       Example(good="\u3000\u3000坚持把纪律挺在前面。")),
+             basis="中文排版惯例；" + _STD + " 第5章（标点符号的位置和书写形式）")
+PU014 = meta("PU014", "title-ending-mark", "标题末尾有标点",
+             what="检查公文标题末尾的句号、逗号等点号。",
+             why="公文标题末尾不用标点（GB/T 15834-2011 B.4；GB/T 9704-2012 7.3.1）。",
+             fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
+             fix_safety="删除末尾标点，需确认（不安全修复）。",
+             examples=(Example(bad="关于做好防汛工作的通知。", fixed="关于做好防汛工作的通知"),
+                       Example(good="关于做好防汛工作的通知")),
+             basis=_STD + " B.4；GB/T 9704-2012 7.3.1")
+
+
+def _fix(span, new, title, safe=True):
+    return Fix(title=title, edits=(Edit(span, new),),
+               applicability=Applicability.SAFE if safe else Applicability.UNSAFE)
+
+
+@checker(PU001, PU002, PU003, PU004, PU005, PU006, PU008, PU009, PU010, PU011, PU012, PU013, PU014)
+def punctuation(doc, ctx):
+    text = doc.masked
+    orig = doc.text
+    heading_ords = [h.ordinal for h in doc.structure.headings]
+
+    def in_ordinal(span):
+        return any(o.start <= span.start < o.end for o in heading_ords)
+
+    for mark, span in _halfwidth(doc):
+        if in_ordinal(span):
+            continue
+        full = _FULL[mark]
+        yield ctx.report(span, f"汉字旁用了半角{_NAMES[mark]}“{mark}”，应为全角“{full}”",
+                         code=_HALF_CODE[mark], fix=_fix(span, full, f"改为“{full}”"))
+    for m in _PARENS.finditer(text):
+        span = Span(m.start(), m.end())
+        if in_ordinal(span) or doc.is_protected(m.start(), m.end()):
+            continue
+        inner = m.group(1)
+        before = _prev_char(text, m.start(), False)
+        if not (_HAN_RE.search(inner) or _is_han(before)):
+            continue
+        if re.fullmatch(r"[0-9０-９一二三四五六七八九十]{1,3}", inner) and \
+                (m.start() == 0 or text[m.start() - 1] in "\n\r\ue000 \u3000"):
+            continue
+        fix = Fix(title="改为全角括号", edits=(Edit(Span(m.start(), m.start() + 1), "（"),
+                                             Edit(Span(m.end() - 1, m.end()), "）")))
+        yield ctx.report(span, "中文中用了半角括号，应为全角“（）”", code="PU004", fix=fix)
+    for m in _STRAIGHT.finditer(text):
+        inner = m.group(1)
+        if not _HAN_RE.search(inner) and not _is_han(_prev_char(text, m.start(), False)):
+            continue
+        line = doc.index.line_of(m.start())
+        a, b = doc.index.line_span(line)
+        safe = text.count('"', a, b) == 2
+        fix = Fix(title="改为弯引号“”", edits=(Edit(Span(m.start(), m.start() + 1), "“"),
+                                              Edit(Span(m.end() - 1, m.end()), "”")),
+                  applicability=Applicability.SAFE if safe else Applicability.UNSAFE)
+        yield ctx.report(Span(m.start(), m.end()), "中文中用了直引号，应为弯引号“”", code="PU005", fix=fix)
+    for ch, span in _unbalanced(doc):
+        kind = "前" if ch in _PAIRS else "后"
+        other = _PAIRS.get(ch) or _CLOSERS.get(ch)
+        yield ctx.report(span, f"“{ch}”没有配对的“{other}”（同一段中缺少{'后' if kind == '前' else '前'}一半）",
+                         code="PU006")
+    for m in _ELLIPSIS.finditer(text):
+        s, e = m.span()
+        before, after = _prev_char(text, s, False), _next_char(text, e, False)
+        if m.group().startswith(".") and not (_is_cjk(before) or _is_cjk(after)):
+            continue
+        if m.group() == "…" and not (_is_cjk(before) or _is_cjk(after)):
+            continue
+        span = Span(s, e)
+        yield ctx.report(span, f"省略号应写作“……”，不应写作“{orig[s:e]}”", code="PU008",
+                         fix=_fix(span, "……", "改为“……”"))
+    for m in _DOUBLED.finditer(text):
+        span = Span(m.start(), m.end())
+        yield ctx.report(span, f"标点“{m.group(1)}”重复", code="PU010",
+                         fix=_fix(Span(m.start() + 1, m.end()), "", "删除重复的标点"))
+    for m in _DASH.finditer(text):
+        span = Span(m.start(), m.end())
+        if m.group() == "—":
+            continue
+        yield ctx.report(span, f"破折号应写作“——”，不应写作“{orig[m.start():m.end()]}”", code="PU009",
+                         fix=_fix(span, "——", "改为“——”"))
+    for m in _BETWEEN_QUOTED.finditer(text):
+        span = Span(m.start(2), m.end(2))
+        yield ctx.report(span, "标有引号或书名号的并列成分之间通常不用顿号", code="PU011",
+                         fix=_fix(span, "", "删除顿号", safe=False))
+    for m in _DUNHAO_DENG.finditer(text):
+        span = Span(m.start(), m.end())
+        word = "以及" if text.startswith("以及", m.end()) else "等"
+        yield ctx.report(span, f"“{word}”前不用顿号", code="PU012", fix=_fix(span, "", "删除顿号", safe=False))
+    for m in _SPACE_INSIDE.finditer(text):
+        if doc.kind == "markdown" and "\ue000" in text[max(0, m.start() - 1):m.end() + 1]:
+            continue
+        span = Span(m.start(), m.end())
+        yield ctx.report(span, f"汉字之间多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
+                         fix=_fix(span, "", "删除空格"))
+    for m in _TRAILING.finditer(text):
+        span = Span(m.start(), m.end())
+        yield ctx.report(span, f"行尾多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
+                         fix=_fix(span, "", "删除行尾空格"))
+    if doc.kind != "markdown":
+        for m in _ASCII_INDENT.finditer(text):
+            span = Span(m.start(), m.end())
+            yield ctx.report(span, "用半角空格做段首缩进；缩进应由排版设置或使用两个全角空格", code="PU013",
+                             fix=_fix(span, "", "删除半角空格缩进", safe=False))
+    title = doc.structure.title
+    if title is not None and title.end > title.start and text[title.end - 1] in "。，；：、.,;":
+        span = Span(title.end - 1, title.end)
+        yield ctx.report(span, f"标题末尾不用标点“{orig[span.start]}”", code="PU014",
+                         fix=_fix(span, "", "删除标题末尾的标点", safe=False))
+
+
+def _space_name(s: str) -> str:
+    if "\u3000" in s:
+        return "全角空格"
+    if "\u00a0" in s:
+        return "不换行空格（U+00A0）"
+    return "空格"
+
+
+RULES = (punctuation,)
