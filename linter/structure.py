@@ -236,7 +236,8 @@ def analyze(doc: "Document") -> Structure:
     title = salutation = signature = date = None
     title_line = -1
     for i, a, b, s in nonblank[:12]:
-        if len(s) <= 80 and not re.search(r"[。；！？]$", s) and _GENRE.search(s):
+        bare = s.rstrip("。，；：、.,;")
+        if len(s) <= 80 and "。" not in bare and _GENRE.search(bare):
             lead = len(text[a:b]) - len(text[a:b].lstrip(" \t\u3000\u00a0\ue000"))
             title = Span(a + lead, a + lead + len(s))
             title_line = i

@@ -20,7 +20,8 @@ _ZERO_YEAR = re.compile(r"[一二三四五六七八九〇零○OΟ]{4}年")
 _MIXED = re.compile(r"(?<![\d.])\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|(?<![\d.])\d+千\d+百?|百分之\d+")
 _APPROX = re.compile(r"(?<![第\d.])(\d)、(\d)(?=[个条名人家次项天岁位户所座处])|(?<![第一二三四五六七八九十])([一二三四五六七八九])、([一二三四五六七八九])(?=[个条名人家次项天岁位户所座处])")
 _FULLWIDTH = re.compile(r"[０-９]+")
-_PADDED_DATE = re.compile(r"(\d{4}年)(0)(\d月)|(\d{1,2}月)(0)(\d日)")
+_PADDED_DATE = re.compile(r"(?<!\d)(?:\d{4}年)?0?\d月(?:0?\d日)?|(?<!\d)\d{1,2}月0\d日")
+_ZERO_PART = re.compile(r"(?<=[年月])0(?=\d[月日])|(?<![\d年])0(?=\d月)")
 _DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
 _SLOGAN = re.compile(r"(?<![\d.])([2-9])个(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
 _CN = "〇一二三四五六七八九"
@@ -162,12 +163,12 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"全角数字“{m.group()}”应写作半角“{new}”", code="NU006",
                          fix=_fix(span, new, f"改为“{new}”"))
     for m in _PADDED_DATE.finditer(text):
-        if m.group(1):
-            zero = Span(m.start(2), m.end(2))
-        else:
-            zero = Span(m.start(5), m.end(5))
+        zeros = [Span(m.start() + z.start(), m.start() + z.end()) for z in _ZERO_PART.finditer(m.group())]
+        if not zeros:
+            continue
+        fix = Fix(title="去掉补位的零", edits=tuple(Edit(z, "") for z in zeros))
         yield ctx.report(Span(m.start(), m.end()), f"日期“{orig[m.start():m.end()]}”中的月、日不补零",
-                         code="NU007", fix=_fix(zero, "", "去掉补位的零"))
+                         code="NU007", fix=fix)
     for m in _DOC_NUMBER.finditer(text):
         bad_brackets = m.group(1) != "〔"
         padded = bool(m.group(4))
