@@ -14,7 +14,31 @@ from gwlint.linter.rule import checker, meta
 S15835 = "GB/T 15835-2011"
 UNITS = (r"年|月|日|号|季度|个月|周|天|名|人|个|岁|次|项|家|所|条|户|万|亿|千|百|%|％|倍|小时|分钟|时|期|批|届|层|级|"
          r"公里|千米|米|元|吨|亩|公顷|平方米|立方米|座|辆|台|套|间|场|份|篇|页|章|节|款|点")
-_RANGE = re.compile(rf"(?<![\d\-－—.:/〔\[（(A-Za-z])(\d{{1,4}})[ ]?([-－])[ ]?(\d{{1,4}})(?![\d\-－.])(?=\s?(?:{UNITS}))")
+# a number range: first number (optionally with its own date unit), connector, second number, unit
+_RANGE = re.compile(rf"(?<![\d\-－—～~.:/〔\[（(A-Za-z])(\d{{1,4}})(年|月|日|号)?[ ]?([-－—–～~])[ ]?(\d{{1,4}})(?![\d\-－.:])(?=\s?(?P<unit>{UNITS}))")
+DATE_UNITS = ("年", "月", "日", "号", "季度", "个月", "周", "天", "时", "小时", "分钟", "期", "届")
+
+
+def find_ranges(doc):
+    """[(span of the number run, connector span, connector, kind)] for every number range;
+    kind is "date" for years, months, days and other times, "number" otherwise. Shared by NU
+    (the hyphen) and CS (connectors mixed within one kind)."""
+    def compute():
+        text = doc.masked
+        heading_ords = [h.ordinal for h in doc.structure.headings]
+        out = []
+        for m in _RANGE.finditer(text):
+            s, e = m.start(1), m.end(4)
+            if doc.is_protected(s, e) or any(o.start <= s < o.end for o in heading_ords):
+                continue
+            pre = text[max(0, s - 2):s]
+            if pre.endswith(("图", "表", "式", "第")) or re.search(r"[A-Za-z]$", pre):
+                continue
+            unit = m.group("unit")
+            kind = "date" if (m.group(2) or unit.startswith(DATE_UNITS)) else "number"
+            out.append((Span(s, e), Span(m.start(3), m.end(3)), m.group(3), kind))
+        return out
+    return doc.memo("ranges", compute)
 _RANGE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
 _ZERO_YEAR = re.compile(r"[一二三四五六七八九〇零○OΟ]{4}年")
 _MIXED = re.compile(r"(?<![\d.])\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|(?<![\d.])\d+千\d+百?|百分之\d+")
@@ -107,15 +131,10 @@ def numbers(doc, ctx):
     def ok(s, e):
         return not doc.is_protected(s, e) and not any(o.start <= s < o.end for o in heading_ords)
 
-    for m in _RANGE.finditer(text):
-        s, e = m.start(1), m.end(3)
-        if not ok(s, e):
+    for span, dash, connector, kind in find_ranges(doc):
+        if connector not in "-－":
             continue
-        pre = text[max(0, s - 2):s]
-        if pre.endswith(("图", "表", "式", "第")) or re.search(r"[A-Za-z]$", pre):
-            continue
-        dash = Span(m.start(2), m.end(2))
-        yield ctx.report(Span(s, e), f"数值范围“{orig[s:e]}”应使用一字线“—”，不用连字符“{m.group(2)}”",
+        yield ctx.report(span, f"数值范围“{orig[span.start:span.end]}”应使用一字线“—”，不用连字符“{connector}”",
                          code="NU001", fix=_fix(dash, "—", "改为一字线“—”"))
     for m in _RANGE_UNIT.finditer(text):
         if not ok(m.start(), m.end()):
