@@ -90,7 +90,8 @@ _ONE_SIDED = re.compile(r"(?:^|(?<=[\s，；。：、\ue000]))[0-9０-９]{1,2}�
 _ELLIPSIS = re.compile(r"(?<!\.)\.{3,}(?!\.)|。{3,}|，{3,}|(?<!…)…(?!…)|…{3,}")
 _DOUBLED = re.compile(r"([，。；：、])\1(?!\1)")
 _DASH = re.compile(rf"(?<=[{HAN}])(?:--|－－|—(?=[{HAN}])(?<![0-9]—))(?=[{HAN}“])")
-_BETWEEN_QUOTED = re.compile(r"(”|》)([、])(“|《)")
+# 顿号 between quoted/titled items; a comma only between short quoted items (a list, not two sentences)
+_BETWEEN_QUOTED = re.compile(r"(”|》)([、])(“|《)|“[^“”\n]{1,8}(”)(，)(“)(?=[^“”\n]{1,8}”)")
 _DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工作|问题|部门|单位|领域|行业|内容|措施|形式|情况|活动|项目|地区))|、(?=以及)")
 _SPACE_INSIDE = re.compile(rf"(?<=[{HAN}{re.escape(FW_PUNCT)}])[ \u00a0\u3000]+(?=[{HAN}{re.escape(FW_PUNCT)}])")
 _TRAILING = re.compile(rf"(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+$", re.M)
@@ -302,8 +303,9 @@ def punctuation(doc, ctx):
         yield ctx.report(span, f"破折号应写作“——”，不应写作“{orig[m.start():m.end()]}”", code="PU009",
                          fix=_fix(span, "——", "改为“——”"))
     for m in _BETWEEN_QUOTED.finditer(text):
-        span = Span(m.start(2), m.end(2))
-        yield ctx.report(span, "标有引号或书名号的并列成分之间通常不用顿号", code="PU011",
+        g = 2 if m.group(2) else 5
+        span = Span(m.start(g), m.end(g))
+        yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{'顿号' if g == 2 else '逗号'}", code="PU011",
                          fix=_fix(span, "", "删除顿号", safe=False))
     for m in _DUNHAO_DENG.finditer(text):
         span = Span(m.start(), m.end())
