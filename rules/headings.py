@@ -118,7 +118,7 @@ HD012 = meta("HD012", "profile-ordinal-style", "与本单位序号约定不符",
              what="检查某一层级使用的序号形式是否与本单位约定配置（gwlint learn 从本单位语料学到）一致，"
                   "例如本单位第三级用“1.”，稿件在第三级用了“（1）”。只在配置中指定了约定文件时检查。",
              why="同一单位的文稿层级序号应保持一致；标准允许跳级使用时，由本单位习惯决定。",
-             options="profile：约定文件路径（gwlint learn 生成）。",
+             options="profile：约定文件路径（gwlint learn 生成）。", tags=("profile",),
              examples=(Example(bad="一、总体要求\n（一）工作目标\n（1）完成改造任务"),
                        Example(good="一、总体要求\n（一）工作目标\n1.完成改造任务")),
              basis=B9704 + "；本单位约定")

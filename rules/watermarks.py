@@ -259,7 +259,7 @@ WM009 = meta("WM009", "learned-leftover", "语料中学到的残留行",
              what="检查本单位约定配置（gwlint learn 生成）中记录的残留行和残留短语。",
              why="各单位常用的范文来源不同，从本单位语料学到的残留比内置词表更准。",
              fix_safety="提供删除整行的修复，需人工确认。",
-             options="由 profile 配置项指定的约定文件提供（默认使用内置约定，它学自 corpus/seeds/）。",
+             options="由 profile 配置项指定的约定文件提供（默认使用内置约定，它学自 corpus/seeds/）。", tags=("profile",),
              examples=(Example(bad="酷乐文行", fixed=""),
                        Example(good="下面，我讲几点意见。")), **_COMMON)
 WM010 = meta("WM010", "inline-advert", "段落中插入的广告",

@@ -6,7 +6,13 @@ from gwlint.linter import Document, Linter
 from gwlint.linter.config import Settings
 from gwlint.linter.fixer import apply_edits
 
+from gwlint.linter.profile import Profile
+
 LINTER = Linter(Settings(select=("ALL",)))
+# rules tagged "profile" enforce a learned profile: their examples run against this one
+TEST_PROFILE = Profile(ordinal_styles={1: "一、", 2: "（一）", 3: "1.", 4: "（1）"},
+                       leftover_lines=("酷乐文行",), leftover_phrases=("酷乐文行",), source="test")
+PROFILE_LINTER = Linter(Settings(select=("ALL",)), profile=TEST_PROFILE)
 METAS = sorted(LINTER.registry.metas.values(), key=lambda m: m.code)
 EXAMPLES = [(m.code, i, ex) for m in METAS for i, ex in enumerate(m.examples)]
 
@@ -19,6 +25,10 @@ def _enabled(code):
     return ALL if code.startswith("GW") else frozenset({code})
 
 
+def _linter(code):
+    return PROFILE_LINTER if "profile" in LINTER.registry.metas[code].tags else LINTER
+
+
 def _doc(text):
     return Document(text, path="example.txt")
 
@@ -26,21 +36,21 @@ def _doc(text):
 @pytest.mark.parametrize("code,i,ex", [e for e in EXAMPLES if e[2].bad is not None],
                          ids=lambda v: v if isinstance(v, str) else None)
 def test_bad_example_is_flagged(code, i, ex):
-    found = [d for d in LINTER.lint(_doc(ex.bad), enabled=_enabled(code)) if d.code == code]
+    found = [d for d in _linter(code).lint(_doc(ex.bad), enabled=_enabled(code)) if d.code == code]
     assert found, f"{code} example #{i} should be flagged: {ex.bad!r}"
 
 
 @pytest.mark.parametrize("code,i,ex", [e for e in EXAMPLES if e[2].good is not None],
                          ids=lambda v: v if isinstance(v, str) else None)
 def test_good_example_is_not_flagged(code, i, ex):
-    found = [d for d in LINTER.lint(_doc(ex.good), enabled=_enabled(code)) if d.code == code]
+    found = [d for d in _linter(code).lint(_doc(ex.good), enabled=_enabled(code)) if d.code == code]
     assert not found, f"{code} example #{i} must not be flagged: {ex.good!r} -> {[d.message for d in found]}"
 
 
 @pytest.mark.parametrize("code,i,ex", [e for e in EXAMPLES if e[2].bad is not None and e[2].fixed is not None],
                          ids=lambda v: v if isinstance(v, str) else None)
 def test_fix_gives_documented_result(code, i, ex):
-    found = [d for d in LINTER.lint(_doc(ex.bad), enabled=_enabled(code)) if d.code == code]
+    found = [d for d in _linter(code).lint(_doc(ex.bad), enabled=_enabled(code)) if d.code == code]
     fixed, applied = apply_edits(ex.bad, found, unsafe=True)
     assert applied, f"{code} example #{i} has a documented fix but no fix was offered"
     assert fixed == ex.fixed
