@@ -26,7 +26,7 @@ _SENTENCE = re.compile(r"[。！？；，]")
 # what a style becomes when the corpus habit is not the standard form
 _STANDARD_OF = {"1、": "1.", "１.": "1.", "1．": "1.", "(1)": "（1）", "1）": "（1）", "(一)": "（一）",
                 "（一）、": "（一）", "一.": "一、", "一，": "一、", "一．": "一、"}
-_BRAND = re.compile(r"^([\u4e00-\u9fff]{2,8})(?:整理|发布|出品|独家)")
+_BRAND = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:整理|发布|出品|独家)")
 
 
 def _norm(s: str) -> str:
