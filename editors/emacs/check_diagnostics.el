@@ -1,0 +1,32 @@
+;;; check_diagnostics.el --- headless Emacs + eglot check of gwlint  -*- lexical-binding: t -*-
+;; GWLINT_PYTHON=.venv/bin/python emacs --batch -q -l editors/emacs/check_diagnostics.el DRAFT
+;; (-q, not -Q: Debian's site-start puts elpa-eglot on the load-path.) Prints
+;; "DIAG line:col-line:col text [covered text]" (1-based line, 0-based character column) and
+;; exits 0 when every code in GWLINT_EXPECT (default PH001) arrived.
+(require 'flymake)
+(load (expand-file-name "gwlint-eglot.el" (file-name-directory load-file-name)))
+(defvar gw-timeout (string-to-number (or (getenv "GWLINT_TIMEOUT") "20")))
+(defvar gw-expect (split-string (or (getenv "GWLINT_EXPECT") "PH001") ","))
+(defvar gw-file (expand-file-name (pop command-line-args-left)))
+(setq eglot-sync-connect t flymake-no-changes-timeout 0.1)
+(defun gw-col (pos) (save-excursion (goto-char pos) (- pos (line-beginning-position))))
+(defun gw-have-all ()
+  (let ((text (mapconcat #'flymake-diagnostic-text (flymake-diagnostics) "\n")))
+    (seq-every-p (lambda (code) (string-match-p (regexp-quote code) text)) gw-expect)))
+(with-current-buffer (find-file-noselect gw-file)
+  (text-mode)
+  (apply #'eglot (eglot--guess-contact))
+  (flymake-start)
+  (let ((deadline (+ (float-time) gw-timeout)))
+    (while (and (not (gw-have-all)) (< (float-time) deadline))
+      (accept-process-output nil 0.1)
+      (flymake-start)))
+  (dolist (d (sort (flymake-diagnostics) (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b)))))
+    (let ((beg (flymake-diagnostic-beg d)) (end (flymake-diagnostic-end d)))
+      (princ (format "DIAG %d:%d-%d:%d %s [%s]\n" (line-number-at-pos beg) (gw-col beg)
+                     (line-number-at-pos end) (gw-col end) (flymake-diagnostic-text d)
+                     (buffer-substring-no-properties beg end)))))
+  (let ((ok (gw-have-all)))
+    (ignore-errors (eglot-shutdown (eglot-current-server)))
+    (princ (if ok "OK\n" "FAIL\n"))
+    (kill-emacs (if ok 0 1))))
