@@ -9,6 +9,11 @@ from typing import Any, Callable
 
 from ..model import Applicability, Edit, Fix, FixAvailability, Related, RuleMeta, Span
 
+try:  # user packs may use Unicode properties such as \p{Han}, which only `regex` knows
+    import regex as _user_re
+except ImportError:  # pragma: no cover - the bundled VS Code server has no compiled packages
+    _user_re = re
+
 SENTENCE_END = "。！？；\n\r"
 
 
@@ -100,7 +105,7 @@ def substitution(rule: dict, meta: RuleMeta) -> Callable:
                 right, note = seen[m.group()]
                 yield m.start(), m.end(), right, note
     else:
-        compiled = [(re.compile(w), r, n) for w, r, n in entries]
+        compiled = [(_user_re.compile(w), r, n) for w, r, n in entries]
 
         def find(text, a, b):
             for rx, right, note in compiled:
@@ -127,7 +132,7 @@ def existence(rule: dict, meta: RuleMeta) -> Callable:
     if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t for t in tokens):
         raise ValueError("existence 规则需要非空的 tokens 字符串数组")
     if rule.get("match", "literal") == "regex":
-        pattern = re.compile("|".join(f"(?:{t})" for t in tokens))
+        pattern = _user_re.compile("|".join(f"(?:{t})" for t in tokens))
     else:
         pattern = re.compile("|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)))
     scopes = _scopes(rule)

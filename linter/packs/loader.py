@@ -119,7 +119,7 @@ def _build(path: str, pack: dict, i: int, rule: Any) -> Checker:
         origin=f"{pack['name']}: {os.path.basename(path)}")
     try:
         check = KINDS[kind](rule, meta)
-    except (ValueError, re.error, TypeError, KeyError) as exc:
+    except (ValueError, re.error, TypeError, KeyError, Exception) as exc:
         raise _err(path, where, f"配置有误：{exc}") from None
     return Checker(metas=(meta,), check=check)
 
