@@ -107,8 +107,9 @@ def test_fix_hook_rewrites_safe_problems(setup):
     cfg = drafts / ".pre-commit-config.yaml"
     cfg.write_text(f"repos:\n  - repo: {hook}\n    rev: v0-test\n    hooks:\n      - id: gwlint-fix\n",
                    encoding="utf-8")
+    _git("add", "commas.txt", ".pre-commit-config.yaml", cwd=drafts, env=env)
     res = _pre_commit(["run", "--files", "commas.txt"], drafts, env)
-    assert res.returncode == 1  # pre-commit fails a hook that modified files
+    assert res.returncode == 1, res.stdout + res.stderr  # pre-commit fails a hook that modified files
     assert (drafts / "commas.txt").read_text(encoding="utf-8") == "关于开展安全检查的通知\n经研究，现通知如下。\n"
     again = _pre_commit(["run", "--files", "commas.txt"], drafts, env)
     assert again.returncode == 0, again.stdout + again.stderr
