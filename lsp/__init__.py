@@ -19,7 +19,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--stdio", action="store_true", help="通过标准输入输出通信（默认）")
     ap.add_argument("--tcp", metavar="HOST:PORT", help="在 TCP 端口上监听（调试用）")
     ap.add_argument("--log-file", metavar="FILE", help="日志文件")
-    ap.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+    ap.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     ap.add_argument("--clientProcessId", type=int, help="客户端进程号（进程退出时服务器随之退出）")
     args = ap.parse_args(list(argv) if argv is not None else None)
     target = {"filename": args.log_file} if args.log_file else {"stream": sys.stderr}

@@ -13,6 +13,7 @@ from gwlint.linter.model import Applicability
 from . import convert
 
 FIX_ALL_KIND = "source.fixAll.gwlint"
+ALLOWABLE = {"PH", "WM", "WD", "CF", "CS"}
 _DIRECTIVE_CODE = re.compile(r"gwlint-[a-z-]+((?:[\s,，]+[A-Za-z0-9-]+)+)")
 
 
@@ -42,11 +43,12 @@ def code_actions(ls, params: lsp.CodeActionParams, doc: Document, diags) -> list
                     edit=_versioned(uri, doc, edits)))
             actions.append(_disable_line(uri, doc, d, lsp_diag, enc))
             phrase = doc.text[d.span.start:d.span.end]
-            if 0 < len(phrase) <= 40 and "\n" not in phrase and "\r" not in phrase:
+            # allowing a phrase makes sense for words and leftovers, not for a single mark
+            if d.family in ALLOWABLE and 2 <= len(phrase) <= 40 and "\n" not in phrase and "\r" not in phrase:
                 actions.append(lsp.CodeAction(
                     title=f"gwlint：在项目中允许“{phrase}”（{d.family}）", kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=[lsp_diag],
-                    command=lsp.Command(title="允许此短语", command="gwlint.allowPhrase",
+                    command=lsp.Command(title="允许此短语", command="gwlint.server.allowPhrase",
                                         arguments=[uri, d.family, phrase])))
     if _wanted(only, FIX_ALL_KIND) or (only and _wanted(only, lsp.CodeActionKind.SourceFixAll.value)):
         if any(d.fix is not None for d in diags):

@@ -305,7 +305,7 @@ def create_server() -> GwlintServer:
         ls.forget_config()
         ls.relint_all()
 
-    @server.command("gwlint.allowPhrase")
+    @server.command("gwlint.server.allowPhrase")
     def allow_phrase(ls: GwlintServer, uri: str, family: str, phrase: str):
         path = uri_to_path(uri) or (ls.workspace.root_path or os.getcwd())
         written = add_allowed_phrase(os.path.dirname(path) if os.path.isfile(path) else path, family, phrase)
@@ -315,14 +315,14 @@ def create_server() -> GwlintServer:
                                                      message=f"已在 {written} 中允许“{phrase}”（{family}）"))
         return written
 
-    @server.command("gwlint.fixAll")
+    @server.command("gwlint.server.fixAll")
     async def fix_all(ls: GwlintServer, uri: str):
         edit = ls.fix_all_edit(uri)
         if edit is not None:
             await ls.workspace_apply_edit_async(lsp.ApplyWorkspaceEditParams(edit=edit, label="gwlint: 修复全部安全问题"))
         return True
 
-    @server.command("gwlint.showRuleDoc")
+    @server.command("gwlint.server.showRuleDoc")
     def show_rule_doc(ls: GwlintServer, code: str):
         from gwlint.linter.docs import render_rule
         reg = ls.linter_for("").registry
@@ -331,13 +331,13 @@ def create_server() -> GwlintServer:
             raise ValueError(f"未知的规则：{code}")
         return render_rule(reg.metas[resolved])
 
-    @server.command("gwlint.debug.documentText")
+    @server.command("gwlint.server.documentText")
     def document_text(ls: GwlintServer, uri: str):
         """The server's copy of an open document (for tests and for debugging sync problems)."""
         od = ls.store.get(uri)
         return None if od is None else od.text
 
-    @server.command("gwlint.learn")
+    @server.command("gwlint.server.learn")
     async def learn(ls: GwlintServer, folder_uri: Optional[str] = None, output: Optional[str] = None):
         from gwlint.linter.learn import learn_paths
         folder = uri_to_path(folder_uri) if folder_uri else (ls.workspace.root_path or os.getcwd())

@@ -104,7 +104,7 @@ async def test_allow_phrase_command_writes_project_allow_list(vscode, tmp_path):
     open_doc(client, uri, "请XX参加。\n")
     assert await diagnostics(client, uri)
     written = await client.workspace_execute_command_async(types.ExecuteCommandParams(
-        command="gwlint.allowPhrase", arguments=[uri, "PH", "XX"]))
+        command="gwlint.server.allowPhrase", arguments=[uri, "PH", "XX"]))
     assert written.endswith(".gwlint.toml")
     assert 'PH = ["XX"]' in (tmp_path / ".gwlint.toml").read_text(encoding="utf-8")
     assert await diagnostics(client, uri) == []
@@ -147,9 +147,9 @@ async def test_malformed_request_gets_an_error_not_a_crash(vscode, tmp_path):
     client = vscode
     with pytest.raises(Exception):
         await client.workspace_execute_command_async(types.ExecuteCommandParams(
-            command="gwlint.showRuleDoc", arguments=["ZZ999"]))
+            command="gwlint.server.showRuleDoc", arguments=["ZZ999"]))
     doc = await client.workspace_execute_command_async(types.ExecuteCommandParams(
-        command="gwlint.showRuleDoc", arguments=["PH001"]))
+        command="gwlint.server.showRuleDoc", arguments=["PH001"]))
     assert doc.startswith("# PH001")
 
 
@@ -180,7 +180,7 @@ async def test_random_incremental_edits_keep_text_and_diagnostics_in_sync(vscode
                                   end=types.Position(line=el, character=ec)), text=new)]))
         text = text[:a] + new + text[b:]
     server_text = await client.workspace_execute_command_async(types.ExecuteCommandParams(
-        command="gwlint.debug.documentText", arguments=[uri]))
+        command="gwlint.server.documentText", arguments=[uri]))
     assert server_text == text
     diags = await diagnostics(client, uri)
     doc = Document(text, path=str(tmp_path / "h.txt"))

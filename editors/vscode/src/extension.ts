@@ -135,7 +135,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("gwlint.fixAll", async () => {
       const editor = vscode.window.activeTextEditor;
       if (client && editor) {
-        await client.sendRequest("workspace/executeCommand", { command: "gwlint.fixAll", arguments: [editor.document.uri.toString()] });
+        await client.sendRequest("workspace/executeCommand", { command: "gwlint.server.fixAll", arguments: [editor.document.uri.toString()] });
       }
     }),
     vscode.commands.registerCommand("gwlint.showRuleDoc", async (code?: string) => {
@@ -147,7 +147,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       try {
-        const md = await client.sendRequest<string>("workspace/executeCommand", { command: "gwlint.showRuleDoc", arguments: [picked] });
+        const md = await client.sendRequest<string>("workspace/executeCommand", { command: "gwlint.server.showRuleDoc", arguments: [picked] });
         const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: md });
         await vscode.window.showTextDocument(doc, { preview: true });
       } catch (err) {
@@ -160,7 +160,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "gwlint：正在学习本单位约定……" },
-        () => client!.sendRequest("workspace/executeCommand", { command: "gwlint.learn", arguments: [target.toString()] }));
+        () => client!.sendRequest("workspace/executeCommand", { command: "gwlint.server.learn", arguments: [target.toString()] }));
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("gwlint.interpreter") || e.affectsConfiguration("gwlint.importStrategy") || e.affectsConfiguration("gwlint.enable")) {
