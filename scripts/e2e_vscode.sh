@@ -55,7 +55,7 @@ CS=("$CODE_SERVER" --config "$WORK/config.yaml" --user-data-dir "$WORK/data" --e
 CS_PID=$!
 trap 'kill "$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
-mkdir -p "$EXT/images"
+mkdir -p "$EXT/images" && rm -f "$EXT/images/screenshot-failure.png"
 rc=0
 CS_URL="http://127.0.0.1:$PORT/?folder=$WORK/workspace" SHOTS="$EXT/images" node "$WORK/check.mjs" || rc=$?
 if [ "$rc" != 0 ]; then
