@@ -8,6 +8,7 @@ Structure (title, headings, enumerations ...) is computed lazily, once.
 """
 from __future__ import annotations
 
+import bisect
 import os
 from functools import cached_property
 from typing import Any, Callable, Iterator, Optional
@@ -81,12 +82,19 @@ class Document:
 
     def is_protected(self, start: int, end: Optional[int] = None) -> bool:
         end = start + 1 if end is None else end
-        for span in self.protected:
+        spans = self.protected
+        if not spans:
+            return False
+        i = bisect.bisect_right(self._protected_starts, start) - 1
+        # the span starting at or before `start`, and the next one, are the only candidates
+        for span in spans[max(i, 0):i + 2]:
             if span.start < end and start < span.end:
                 return True
-            if span.start >= end:
-                break
         return False
+
+    @cached_property
+    def _protected_starts(self) -> list[int]:
+        return [s.start for s in self.protected]
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Cache a per-document analysis shared by several rules (computed once per lint)."""

@@ -4,6 +4,7 @@ No I/O here: the CLI and the language server both call ``Linter.lint``.
 """
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import os
 import traceback
@@ -106,11 +107,16 @@ class Linter:
     def _drop_inside_leftovers(found: list[Diagnostic]) -> list[Diagnostic]:
         """A leftover line (banner, page marker ...) goes as a whole: other findings inside it
         would only be noise."""
-        lines = [d.span for d in found if d.whole_line]
+        lines = sorted(d.span for d in found if d.whole_line)
         if not lines:
             return found
+        starts = [s.start for s in lines]
+
+        def inside(span: Span) -> bool:
+            i = bisect.bisect_right(starts, span.start) - 1
+            return i >= 0 and lines[i].contains(span)
         return [d for d in found if d.whole_line or d.family in ("WM", "GW") or d.code in KEEP_INSIDE_LEFTOVERS
-                or not any(s.contains(d.span) for s in lines)]
+                or not inside(d.span)]
 
     def _apply_allow_list(self, doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
         allow = self.settings.allow

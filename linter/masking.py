@@ -34,10 +34,10 @@ _TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \
 _IMAGE = re.compile(r"!\[[^\]\r\n]*\]")
 
 URL = re.compile(
-    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']+"
+    r"(?=[A-Za-z0-9])(?:(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']+"
     r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']*)?"
-    r"|(?<![A-Za-z0-9@.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|top|xyz|cc|io)(?:\.cn)?\b"
-    r"(?:/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']*)?"
+    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|top|xyz|cc|io)(?:\.cn)?\b"
+    r"(?:/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']*)?)"
 )
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 

@@ -187,8 +187,10 @@ def _with_depths(headings: list[Heading]) -> list[Heading]:
     return out
 
 
-_ENUM = re.compile(rf"(?:(?<=^)|(?<=[。；，：！？、）”;,:!?\s\ue000]))(?P<n>[{_CN}]{{1,2}})(?P<m>是|要(?![务素点求是]))", re.M)
-_LABEL = re.compile(rf"(?:(?<=^)|(?<=[。；：\s\ue000]))第(?P<n>[{_CN}]{{1,2}})(?P<m>句话|句)[:：]", re.M)
+_ENUM = re.compile(rf"(?=[{_CN}]{{1,2}}[是要])(?P<n>[{_CN}]{{1,2}})(?P<m>是|要(?![务素点求是]))")
+# an enumerator starts a clause: the line start or a mark (checked in Python: look-behinds
+# at the start of a pattern would make the scan try every position)
+_ENUM_BEFORE = set("。；，：！？、）”;,:!? \t\r\n\u3000\ue000")
 
 
 def _find_enumerations(doc: "Document") -> list[tuple[EnumItem, ...]]:
@@ -198,6 +200,8 @@ def _find_enumerations(doc: "Document") -> list[tuple[EnumItem, ...]]:
     current: dict[str, list[EnumItem]] = {}
     last_line: dict[str, int] = {}
     for m in _ENUM.finditer(text):
+        if m.start() and text[m.start() - 1] not in _ENUM_BEFORE:
+            continue
         n = cn_to_int(m.group("n"))
         if not n:
             continue

@@ -119,7 +119,7 @@ def _ranges(doc, ctx):
                                     fix_for, ties=(kind == "date"))
 
 
-_DATES = re.compile(r"(?<![\d\-./])(?:(?P<cn>\d{4}年\d{1,2}月\d{1,2}日)|(?P<iso>\d{4}-\d{1,2}-\d{1,2})|"
+_DATES = re.compile(r"(?=\d{4}[年\-./])(?:(?P<cn>\d{4}年\d{1,2}月\d{1,2}日)|(?P<iso>\d{4}-\d{1,2}-\d{1,2})|"
                     r"(?P<dot>\d{4}\.\d{1,2}\.\d{1,2})|(?P<slash>\d{4}/\d{1,2}/\d{1,2}))(?![\d\-./])")
 _DATE_NAMES = {"cn": "“××××年×月×日”格式", "iso": "“××××-××-××”格式", "dot": "“××××.×.×”格式",
                "slash": "“××××/×/×”格式"}
@@ -127,21 +127,26 @@ _DATE_NAMES = {"cn": "“××××年×月×日”格式", "iso": "“××××-×
 
 def _dates(doc, ctx):
     occ = []
-    for m in _DATES.finditer(doc.masked):
-        if doc.is_protected(m.start(), m.end()):
+    text = doc.masked
+    for m in _DATES.finditer(text):
+        if (m.start() and text[m.start() - 1] in "0123456789-./") or doc.is_protected(m.start(), m.end()):
             continue
         occ.append((m.lastgroup, Span(m.start(), m.end())))
     yield from _report_minority(ctx, "CS002", occ, "cn", lambda f: "日期用" + _DATE_NAMES[f])
 
 
-_COUNT = re.compile(r"(?<![\d.第])(?P<ar>\d{1,2})(?=(?P<u1>类|个方面|项|条|大|批|种)(?P<n1>[\u4e00-\u9fff]{2}))|"
-                    r"(?<![一二三四五六七八九十第])(?P<cn>[一二三四五六七八九十]{1,2})(?=(?P<u2>类|个方面|项|条|大|批|种)(?P<n2>[\u4e00-\u9fff]{2}))")
+_COUNT = re.compile(r"(?=[0-9一二三四五六七八九十]{1,2}(?:类|个方面|项|条|大|批|种))(?:(?P<ar>\d{1,2})(?=(?P<u1>类|个方面|项|条|大|批|种)(?P<n1>[\u4e00-\u9fff]{2}))|"
+                    r"(?P<cn>[一二三四五六七八九十]{1,2})(?=(?P<u2>类|个方面|项|条|大|批|种)(?P<n2>[\u4e00-\u9fff]{2})))")
+_NOT_BEFORE_COUNT = set("0123456789.第一二三四五六七八九十")
 _CN_OF = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 
 
 def _numerals(doc, ctx):
     groups = defaultdict(list)
-    for m in _COUNT.finditer(doc.masked):
+    text = doc.masked
+    for m in _COUNT.finditer(text):
+        if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
+            continue
         if m.group("ar"):
             value, unit, noun, form = int(m.group("ar")), m.group("u1"), m.group("n1"), "阿拉伯数字"
         else:
@@ -161,12 +166,15 @@ def _numerals(doc, ctx):
                                     lambda f, key=key: f"“{key}”前用{f}", fix_for)
 
 
-_LABEL = re.compile(r"(?:(?<=^)|(?<=[。；！？\s\ue000]))第([一二三四五六七八九十]{1,2})(句话|句)(?=[：:，,])", re.M)
+_LABEL = re.compile(r"第([一二三四五六七八九十]{1,2})(句话|句)(?=[：:，,])")
 
 
 def _labels(doc, ctx):
     occ = []
-    for m in _LABEL.finditer(doc.masked):
+    text = doc.masked
+    for m in _LABEL.finditer(text):
+        if m.start() and text[m.start() - 1] not in "。；！？ \t\r\n\u3000\ue000":
+            continue
         occ.append((m.group(2), Span(m.start(), m.end())))
     if len(occ) < 3:
         return

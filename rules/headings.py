@@ -259,12 +259,16 @@ def _continues_later(doc, item) -> bool:
     return nxt in doc.masked[a:b]
 
 
-_NARR = re.compile(r"(?:(?<=^)|(?<=[。；！？\s\ue000]))(首先|其次|再次|最后|第[一二三四五六七八九十])[，,、]", re.M)
+_NARR = re.compile(r"(首先|其次|再次|最后|第[一二三四五六七八九十])[，,、]")
+_NARR_BEFORE = set("。；！？ \t\r\n\u3000\ue000")
 
 
 def _analyze_narrative(doc, ctx):
     seen = []
-    for m in _NARR.finditer(doc.masked):
+    text = doc.masked
+    for m in _NARR.finditer(text):
+        if m.start() and text[m.start() - 1] not in _NARR_BEFORE:
+            continue
         word = m.group(1)
         if word in ("首先", "其次", "再次", "最后"):
             if word == "首先":

@@ -15,7 +15,8 @@ S15835 = "GB/T 15835-2011"
 UNITS = (r"年|月|日|号|季度|个月|周|天|名|人|个|岁|次|项|家|所|条|户|万|亿|千|百|%|％|倍|小时|分钟|时|期|批|届|层|级|"
          r"公里|千米|米|元|吨|亩|公顷|平方米|立方米|座|辆|台|套|间|场|份|篇|页|章|节|款|点")
 # a number range: first number (optionally with its own date unit), connector, second number, unit
-_RANGE = re.compile(rf"(?<![\d\-－—～~.:/〔\[（(A-Za-z])(\d{{1,4}})(年|月|日|号)?[ ]?([-－—–～~])[ ]?(\d{{1,4}})(?![\d\-－.:])(?=\s?(?P<unit>{UNITS}))")
+_RANGE = re.compile(rf"(?=\d{{1,4}}(?:年|月|日|号)?[ ]?[-－—–～~])(\d{{1,4}})(年|月|日|号)?[ ]?([-－—–～~])[ ]?(\d{{1,4}})(?![\d\-－.:])(?=\s?(?P<unit>{UNITS}))")
+_NOT_BEFORE_RANGE = set("0123456789-－—～~.:/〔[（(")
 DATE_UNITS = ("年", "月", "日", "号", "季度", "个月", "周", "天", "时", "小时", "分钟", "期", "届")
 
 
@@ -25,11 +26,13 @@ def find_ranges(doc):
     (the hyphen) and CS (connectors mixed within one kind)."""
     def compute():
         text = doc.masked
-        heading_ords = [h.ordinal for h in doc.structure.headings]
+        heading_ords = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
         out = []
         for m in _RANGE.finditer(text):
             s, e = m.start(1), m.end(4)
-            if doc.is_protected(s, e) or any(o.start <= s < o.end for o in heading_ords):
+            if s and (text[s - 1] in _NOT_BEFORE_RANGE or (text[s - 1].isascii() and text[s - 1].isalpha())):
+                continue
+            if doc.is_protected(s, e) or s in heading_ords:
                 continue
             pre = text[max(0, s - 2):s]
             if pre.endswith(("图", "表", "式", "第")) or re.search(r"[A-Za-z]$", pre):
@@ -39,15 +42,16 @@ def find_ranges(doc):
             out.append((Span(s, e), Span(m.start(3), m.end(3)), m.group(3), kind))
         return out
     return doc.memo("ranges", compute)
-_RANGE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
+_RANGE_UNIT = re.compile(r"(?=\d+(?:\.\d+)?\s?[～~—\-－])(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
 _ZERO_YEAR = re.compile(r"[一二三四五六七八九〇零○OΟ]{4}年")
-_MIXED = re.compile(r"(?<![\d.])\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|(?<![\d.])\d+千\d+百?|百分之\d+")
-_APPROX = re.compile(r"(?<![第\d.])(\d)、(\d)(?=[个条名人家次项天岁位户所座处])|(?<![第一二三四五六七八九十])([一二三四五六七八九])、([一二三四五六七八九])(?=[个条名人家次项天岁位户所座处])")
+_MIXED = re.compile(r"(?=\d+[千百]|百分之)(?:\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|\d+千\d+百?|百分之\d+)")
+_APPROX = re.compile(r"(?=[0-9一二三四五六七八九]、)(?:(\d)、(\d)(?=[个条名人家次项天岁位户所座处])|([一二三四五六七八九])、([一二三四五六七八九])(?=[个条名人家次项天岁位户所座处]))")
 _FULLWIDTH = re.compile(r"[０-９]+")
-_PADDED_DATE = re.compile(r"(?<!\d)(?:\d{4}年)?0?\d月(?:0?\d日)?|(?<!\d)\d{1,2}月0\d日")
-_ZERO_PART = re.compile(r"(?<=[年月])0(?=\d[月日])|(?<![\d年])0(?=\d月)")
-_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
-_SLOGAN = re.compile(r"(?<![\d.])([2-9])个(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
+_PADDED_ZERO = re.compile(r"[年月]0[1-9][月日]")     # a zero that pads a month or a day
+_DATE_AROUND = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?")
+_ZERO_PART = re.compile(r"(?<=[年月])0(?=\d[月日])|^0(?=\d月)")
+_DOC_NUMBER = re.compile(r"([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
+_SLOGAN = re.compile(r"([2-9])个(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
 _CN = "〇一二三四五六七八九"
 _ZERO_FIX = str.maketrans({"零": "〇", "○": "〇", "O": "〇", "Ο": "〇"})
 
@@ -113,6 +117,14 @@ NU009 = meta("NU009", "slogan-numerals", "固定提法应用汉字数字",
              basis=S15835 + " 4.2.3")
 
 
+_CN_ALL = set("一二三四五六七八九十")
+
+
+def _after_number(text: str, i: int) -> bool:
+    """Is position i inside a longer number (a digit or a decimal point before it)?"""
+    return i > 0 and (text[i - 1].isdigit() or text[i - 1] == ".")
+
+
 def _fix(span, new, title, safe=True):
     return Fix(title=title, edits=(Edit(span, new),),
                applicability=Applicability.SAFE if safe else Applicability.UNSAFE)
@@ -126,10 +138,10 @@ def _cn_digit(d: str) -> str:
 def numbers(doc, ctx):
     text = doc.masked
     orig = doc.text
-    heading_ords = [h.ordinal for h in doc.structure.headings]
+    heading_ords = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
 
     def ok(s, e):
-        return not doc.is_protected(s, e) and not any(o.start <= s < o.end for o in heading_ords)
+        return not doc.is_protected(s, e) and s not in heading_ords
 
     for span, dash, connector, kind in find_ranges(doc):
         if connector not in "-－":
@@ -137,7 +149,7 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"数值范围“{orig[span.start:span.end]}”应使用一字线“—”，不用连字符“{connector}”",
                          code="NU001", fix=_fix(dash, "—", "改为一字线“—”"))
     for m in _RANGE_UNIT.finditer(text):
-        if not ok(m.start(), m.end()):
+        if not ok(m.start(), m.end()) or _after_number(text, m.start()):
             continue
         unit = m.group(4)
         s, e = m.start(), m.end()
@@ -157,11 +169,16 @@ def numbers(doc, ctx):
                          fix=_fix(span, new, f"改为“{new}”"))
     for m in _MIXED.finditer(text):
         s, e = m.span()
+        if _after_number(text, s):
+            continue
         if text.startswith(("米", "克", "瓦", "伏", "帕", "赫", "卡", "字节"), e) or not ok(s, e):
             continue
         yield ctx.report(Span(s, e), f"“{orig[s:e]}”在一个数中混用了阿拉伯数字和汉字，应统一为阿拉伯数字（如“3500万”）",
                          code="NU004")
     for m in _APPROX.finditer(text):
+        prev = text[m.start() - 1] if m.start() else ""
+        if prev == "第" or (m.group(1) and _after_number(text, m.start())) or (m.group(3) and prev in _CN_ALL):
+            continue
         a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if m.group(1):
             if int(b) != int(a) + 1:
@@ -175,20 +192,30 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"概数“{orig[m.start():m.end()]}”应写作“{new}”（相邻数字表示概数时用汉字、不用顿号）",
                          code="NU005", fix=_fix(span, new, f"改为“{new}”", safe=False))
     for m in _FULLWIDTH.finditer(text):
-        if any(o.start <= m.start() < o.end for o in heading_ords):
+        if m.start() in heading_ords:
             continue
         new = m.group().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"全角数字“{m.group()}”应写作半角“{new}”", code="NU006",
                          fix=_fix(span, new, f"改为“{new}”"))
-    for m in _PADDED_DATE.finditer(text):
-        zeros = [Span(m.start() + z.start(), m.start() + z.end()) for z in _ZERO_PART.finditer(m.group())]
+    seen_dates = set()
+    for z in _PADDED_ZERO.finditer(text):
+        around = _DATE_AROUND.search(text, max(0, z.start() - 7), z.end() + 4)
+        while around is not None and around.end() <= z.start():
+            around = _DATE_AROUND.search(text, around.end(), z.end() + 4)
+        if around is None or around.start() in seen_dates or _after_number(text, around.start()):
+            continue
+        seen_dates.add(around.start())
+        m = around
+        zeros = [Span(m.start() + x.start(), m.start() + x.end()) for x in _ZERO_PART.finditer(m.group())]
         if not zeros:
             continue
         fix = Fix(title="去掉补位的零", edits=tuple(Edit(z, "") for z in zeros))
         yield ctx.report(Span(m.start(), m.end()), f"日期“{orig[m.start():m.end()]}”中的月、日不补零",
                          code="NU007", fix=fix)
     for m in _DOC_NUMBER.finditer(text):
+        if not (m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+            continue
         bad_brackets = m.group(1) != "〔"
         padded = bool(m.group(4))
         if not bad_brackets and not padded:
@@ -198,6 +225,8 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"发文字号应写作“{new}”（年份用六角括号，序号不编虚位）", code="NU008",
                          fix=_fix(span, new, f"改为“{new}”"))
     for m in _SLOGAN.finditer(text):
+        if _after_number(text, m.start()):
+            continue
         span = Span(m.start(1), m.end(1))
         new = _cn_digit(m.group(1))
         yield ctx.report(Span(m.start(), m.end()), f"固定提法“{m.group()}”中的数字应用汉字：“{new}个{m.group(2)}”",

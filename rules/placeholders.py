@@ -23,25 +23,46 @@ _SURNAMES = set(
     "曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
     "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 
+# Every branch starts with a character class, so the scan skips ordinary text quickly; the
+# look-behind conditions (no Latin letter before an X, 20 before XX年, 星期 before X) are
+# checked in Python on the few matches.
+_XC = f"[{_X}×]"
+_SP = "[ \t\u00a0\u3000]"
 PATTERN = re.compile(
-    "|".join([
-        rf"(?P<year>(?:1[89]|20|[{_X}×]{{2}})[{_X}×]{{2}}年)",
-        rf"(?P<date>[{_X}×]{{1,2}}月[{_X}×]{{1,2}}日)",
-        rf"(?P<session>[{_X}×]{{1,2}}届[{_X}×]{{1,2}}次)",
-        rf"(?P<weekday>(?<=星期)[{_X}×](?![A-Za-z]))",
-        rf"(?P<row>^[ \t\u00a0\u3000]*[{_X}×]+(?:[ \t\u00a0\u3000]+[{_X}×]+)+[ \t\u00a0\u3000]*$)",
-        rf"(?P<name>(?<![A-Za-z])[{_X}×]{{2,4}}同志)",
-        rf"(?P<x>(?<![A-Za-z0-9_])[{_X}]+(?![A-Za-z_]))",
-        r"(?P<times>×+)",
+    "(?=[XxＸｘ×○〇□■＊*_＿【（(某])(?:" + "|".join([
+        rf"(?P<date>{_XC}{{1,2}}月{_XC}{{1,2}}日)",
+        rf"(?P<session>{_XC}{{1,2}}届{_XC}{{1,2}}次)",
+        rf"(?P<year>{_XC}{{2,4}}年)",
+        rf"(?P<name>{_XC}{{2,4}}同志)",
+        rf"(?P<run>{_XC}+(?:{_SP}+{_XC}+)*)",
         r"(?P<circles>○{2,}|〇{2,})",
         r"(?P<squares>□{2,}|■{2,})",
         r"(?P<stars>＊{2,}|\*{3,})",
         r"(?P<blank>_{3,}|＿{2,})",
         r"(?P<brackets>【[ \u3000\u00a0]*】|（[ \u3000\u00a0]*）|\([ \u3000\u00a0]+\))",
         r"(?P<moumou>某某)",
-    ]),
-    re.M,
+    ]) + ")",
 )
+_TOKEN = re.compile(_XC + "+")
+
+
+class _M:
+    """The parts of a match the context checks read."""
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, text, s, e):
+        self._s, self._e, self._t = s, e, text
+
+    def start(self):
+        return self._s
+
+    def end(self):
+        return self._e
+
+    def group(self):
+        return self._t[self._s:self._e]
+
+
 _NUMERALS = set("〇零一二三四五六七八九十百千万")
 
 
@@ -111,6 +132,13 @@ _KIND = {
 _CHECK = {"x": _latin_x_ok, "times": _times_ok, "circles": _circles_ok, "moumou": _moumou_ok}
 
 
+def _line_bounds(text, s, e):
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", e)
+    b = len(text) if b == -1 else b
+    return a, b
+
+
 def find_placeholders(doc):
     """(kind, span) of every placeholder in the document (shared with `gwlint learn`)."""
     def compute():
@@ -118,19 +146,54 @@ def find_placeholders(doc):
         out = []
         for m in PATTERN.finditer(text):
             kind = m.lastgroup
-            check = _CHECK.get(kind)
-            if check is not None and not check(text, m):
-                continue
             start, end = m.span()
-            if kind == "row":  # the row without its surrounding blanks
-                raw = m.group()
-                start += len(raw) - len(raw.lstrip(" \t\u00a0\u3000"))
-                end -= len(raw) - len(raw.rstrip(" \t\u00a0\u3000"))
-            if kind in ("x", "times", "blank") and doc.is_protected(start, end):
+            if kind in ("date", "session", "year", "name", "run") and start and \
+                    text[start - 1].isascii() and text[start - 1].isalpha():
+                continue                                   # part of a Latin word: XL, Windows XP
+            if kind == "year":
+                if text[start - 2:start] in ("19", "20") and not text[start - 3:start - 2].isdigit():
+                    start -= 2                             # 20XX年
+                elif end - start - 1 < 4:
+                    kind = "run"                           # XX年 alone: an ordinary blank
+                    end -= 1
+            if kind == "run":
+                out.extend(_classify_run(doc, text, start, end))
+                continue
+            check = _CHECK.get(kind)
+            if check is not None and not check(text, _M(text, start, end)):
+                continue
+            if kind == "blank" and doc.is_protected(start, end):
                 continue
             out.append((kind, Span(start, end)))
         return out
     return doc.memo("placeholders", compute)
+
+
+def _classify_run(doc, text, start, end):
+    """A run of X/× (possibly spaced): a placeholder row, or individual tokens."""
+    run = text[start:end]
+    if any(ch in run for ch in " \t\u00a0\u3000"):
+        a, b = _line_bounds(text, start, end)
+        if not text[a:start].strip(" \t\u00a0\u3000") and not text[end:b].strip(" \t\u00a0\u3000\r"):
+            return [("row", Span(start, end))]
+    found = []
+    for t in _TOKEN.finditer(text, start, end):
+        s, e = t.span()
+        tok = t.group()
+        if s and (text[s - 1].isalnum() and text[s - 1].isascii() or text[s - 1] == "_") and set(tok) <= set(_X):
+            continue                                       # x86, abcX
+        if e < len(text) and text[e].isascii() and (text[e].isalpha() or text[e] == "_") and set(tok) <= set(_X):
+            continue                                       # XL码, X-ray handled below
+        if text[s - 2:s] == "星期" and len(tok) == 1:
+            found.append(("weekday", Span(s, e)))
+            continue
+        if set(tok) == {"×"}:
+            if _times_ok(text, _M(text, s, e)):
+                found.append(("times", Span(s, e)))
+            continue
+        if set(tok) <= set(_X) and _latin_x_ok(text, _M(text, s, e)) and not doc.is_protected(s, e):
+            found.append(("x", Span(s, e)))
+    return found
 
 
 _COMMON = dict(basis=BASIS, fix_safety="不提供自动修复：占位符需要作者填入真实内容。")

@@ -86,15 +86,15 @@ _STRAIGHT = re.compile(r"\"([^\"\n]{1,120})\"")
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "〔": "〕"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _PAIR_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
-_ONE_SIDED = re.compile(r"(?:^|(?<=[\s，；。：、\ue000]))[0-9０-９]{1,2}）")
-_ELLIPSIS = re.compile(r"(?<!\.)\.{3,}(?!\.)|。{3,}|，{3,}|(?<!…)…(?!…)|…{3,}")
+_ONE_SIDED = re.compile(r"[0-9０-９]{1,2}）")
+_ELLIPSIS = re.compile(r"(?=\.\.\.|。。。|，，，|…)(?:\.{3,}|。{3,}|，{3,}|…+)")
 _DOUBLED = re.compile(r"([，。；：、])\1(?!\1)")
-_DASH = re.compile(rf"(?<=[{HAN}])(?:--|－－|—(?=[{HAN}])(?<![0-9]—))(?=[{HAN}“])")
+_DASH = re.compile(rf"(?=--|－－|—)(?<=[{HAN}])(?:--|－－|—(?=[{HAN}])(?<![0-9]—))(?=[{HAN}“])")
 # 顿号 between quoted/titled items; a comma only between short quoted items (a list, not two sentences)
-_BETWEEN_QUOTED = re.compile(r"(”|》)([、])(“|《)|“[^“”\n]{1,8}(”)(，)(“)(?=[^“”\n]{1,8}”)")
+_BETWEEN_QUOTED = re.compile(r"(?=[”》“])(?:(”|》)([、])(“|《)|“[^“”\n]{1,8}(”)(，)(“)(?=[^“”\n]{1,8}”))")
 _DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工作|问题|部门|单位|领域|行业|内容|措施|形式|情况|活动|项目|地区))|、(?=以及)")
-_SPACE_INSIDE = re.compile(rf"(?<=[{HAN}{re.escape(FW_PUNCT)}])[ \u00a0\u3000]+(?=[{HAN}{re.escape(FW_PUNCT)}])")
-_TRAILING = re.compile(rf"(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+$", re.M)
+_SPACE_INSIDE = re.compile(rf"(?=[ \u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}])[ \u00a0\u3000]+(?=[{HAN}{re.escape(FW_PUNCT)}])")
+_TRAILING = re.compile(rf"(?=[ \t\u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+$", re.M)
 _ASCII_INDENT = re.compile(rf"^ +(?=[{HAN}“《（])", re.M)
 
 
@@ -102,7 +102,8 @@ def _unbalanced(doc):
     """Unmatched opening or closing marks of a pair, per line (a line is a paragraph)."""
     text = doc.masked
     heading_ordinals = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
-    one_sided = {m.end() - 1 for m in _ONE_SIDED.finditer(text)}
+    one_sided = {m.end() - 1 for m in _ONE_SIDED.finditer(text)
+                 if m.start() == 0 or text[m.start() - 1] in " \t\r\n，；。：、\u3000\ue000"}
     index = doc.index
     lines_with_pairs = sorted({index.line_of(m.start()) for m in _PAIR_RE.finditer(text)})
     for line in lines_with_pairs:
@@ -241,10 +242,10 @@ def _fix(span, new, title, safe=True):
 def punctuation(doc, ctx):
     text = doc.masked
     orig = doc.text
-    heading_ords = [h.ordinal for h in doc.structure.headings]
+    heading_ords = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
 
     def in_ordinal(span):
-        return any(o.start <= span.start < o.end for o in heading_ords)
+        return span.start in heading_ords
 
     for mark, span in _halfwidth(doc):
         if in_ordinal(span):
@@ -284,6 +285,8 @@ def punctuation(doc, ctx):
                          code="PU006")
     for m in _ELLIPSIS.finditer(text):
         s, e = m.span()
+        if m.group()[0] == "…" and len(m.group()) % 2 == 0:
+            continue                                    # …… (and ………… for a paragraph) are right
         before, after = _prev_char(text, s, False), _next_char(text, e, False)
         if m.group().startswith(".") and not (_is_cjk(before) or _is_cjk(after)):
             continue

@@ -18,7 +18,8 @@ from gwlint.linter.rule import checker, meta
 BASIS = ("《党政机关公文处理工作条例》第二十条（文稿审核）；网站广告、水印、分页标记不属于公文内容，"
          "GB/T 9704-2012 第7.5条规定页码由版式生成，不写入正文。")
 
-_BRAND = (r"[\u4e00-\u9fffA-Za-z0-9]{0,6}(?:文库|范文网|范文库|范文大全|材料库|材料网|文秘网|公文网|文档网|"
+# site names end in one of these; matching the ending alone keeps the scan fast
+_BRAND = (r"(?:文库|范文网|范文库|范文大全|材料库|材料网|文秘网|公文网|文档网|"
           r"范文之家|写作网|资料网|文摘网|秘书网|范文吧|文章网|公文汇|稿子汇)")
 # strong signals: one is enough to call a line an advert
 _STRONG = re.compile(
@@ -38,8 +39,10 @@ _SOURCE = re.compile(r"来源[:：于]|本文(?:来自|转载自|由)|原文链�
 _CONTACT = re.compile(r"QQ(?:群)?[:：]?\s*\d{5,}|QQ群|咨询QQ|(?:客服)?微信[:：号]\s*[A-Za-z0-9_-]{5,}|加(?:微信|VX|vx)|公众号")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。；）)】]+|[A-Za-z0-9-]+\.(?:com|net|cn|cc|top|xyz)\b")
 _GOV_URL = re.compile(r"\.gov\.cn|\.edu\.cn|\.org\.cn")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\u180e]|(?<!^)\ufeff|x0dx0a")
-_TRIGGER = re.compile(_STRONG.pattern + r"|第\s*\d+\s*页|[—－\-–]\s*\d{1,3}\s*[—－\-–]|字|QQ|微信|https?://|www\.")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\u180e\ufeff]|x0dx0a")
+# the first characters of every alternative above (a guard for speed; see placeholders.py)
+_TRIGGER_FIRST = "仅禁严谢倒由文原不本如侵试全下订自实会VQ客加公每畅精整转版网用上浏点相请编可完范材写资秘稿第—－\\-–0-9微hw"
+_TRIGGER = re.compile(f"(?=[{_TRIGGER_FIRST}])(?:" + _STRONG.pattern + r"|第\s*\d+\s*页|[—－\-–]\s*\d{1,3}\s*[—－\-–]|\d\s*[万千]?字|QQ|微信|https?://|www\.)")
 _BRACKETED = re.compile(r"【[^【】\n]{4,80}】|（[^（）\n]{4,80}）|\([^()\n]{4,80}\)|\[[^\[\]\n]{4,80}\]")
 _SENTENCE_END = re.compile(r"[。！？；]$")
 _GENRE_END = re.compile(r"(?:讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|总结|发言|致辞|通报|批复|公告|通告|议案|计划|要点|规划)$")
@@ -150,6 +153,8 @@ def find_leftovers(doc, profile=None):
         out = [(c, s, w) for _, (c, s, w) in sorted(found.items())]
         out += [("WM010" if c != "WM005" else c, s, False) for c, s in inline]
         for m in _ZERO_WIDTH.finditer(text):
+            if m.start() == 0 and m.group() == "\ufeff":
+                continue                               # a BOM left at the very start is the file's, not junk
             out.append(("WM008", Span(m.start(), m.end()), False))
         out.sort(key=lambda t: t[1])
         return out

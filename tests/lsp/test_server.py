@@ -86,7 +86,14 @@ async def test_quick_fix_disable_line_allow_phrase_and_fix_all(vscode, tmp_path)
     disable = next(a for a in actions if "本行禁用 PU001" in a.title)
     ins = disable.edit.document_changes[0].edits[0]
     assert ins.new_text == "<!-- gwlint-disable-next-line PU001 -->\n" and ins.range.start.line == 0
-    assert any("在项目中允许" in t for t in titles)
+    assert not any("在项目中允许" in t for t in titles)     # not offered for a single mark
+    xx = next(d for d in diags if d.code == "PH001")
+    ph_actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=xx.range,
+        context=types.CodeActionContext(diagnostics=[xx])))
+    allow = next(a for a in ph_actions if "在项目中允许“XX”" in a.title)
+    # (the client library decodes a command-only action loosely: check what it carries)
+    assert "gwlint.server.allowPhrase" in str(allow) and "'PH', 'XX'" in str(allow)
     fix_all = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=uri),
         range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
