@@ -122,6 +122,22 @@ def _style_of(m: re.Match) -> tuple[str, int, int, str]:
     return digit + mark, int(n.translate(_FW_DIGITS)), level, mark
 
 
+_HEADING_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９")
+
+
+def _heading_matches(text: str, index):
+    """HEADING_RE matched at line starts only (a multi-line scan would try every position)."""
+    n = len(text)
+    for start in index.line_starts:
+        i = start
+        while i < n and text[i] in " \t\u3000\u00a0\ue000":
+            i += 1
+        if i < n and text[i] in _HEADING_FIRST:
+            m = HEADING_RE.match(text, start)
+            if m is not None:
+                yield m
+
+
 def _find_headings(doc: "Document") -> list[Heading]:
     text = doc.masked
     index = doc.index
@@ -134,7 +150,7 @@ def _find_headings(doc: "Document") -> list[Heading]:
             nxt += 1
         ranges.append((line, nxt - 1))
     out: list[Heading] = []
-    for m in HEADING_RE.finditer(text):
+    for m in _heading_matches(text, index):
         line = index.line_of(m.start())
         if any(a <= line <= b for a, b in ranges):
             continue
@@ -231,12 +247,23 @@ _DATE_LINE = re.compile(r"^[ \t\u3000\u00a0]*(?:\d{4}年\d{1,2}月\d{1,2}日|[�
 def analyze(doc: "Document") -> Structure:
     text = doc.masked
     index = doc.index
+    # title and salutation sit in the first lines, signature and date in the last: look only there
     nonblank = []
+    tail = []
     for i in range(index.line_count):
         a, b = index.line_span(i)
         s = text[a:b].strip(" \t\u3000\u00a0\ue000")
         if s:
             nonblank.append((i, a, b, s))
+            if len(nonblank) >= 20:
+                break
+    for i in range(index.line_count - 1, -1, -1):
+        a, b = index.line_span(i)
+        s = text[a:b].strip(" \t\u3000\u00a0\ue000")
+        if s:
+            tail.insert(0, (i, a, b, s))
+            if len(tail) >= 2:
+                break
     title = salutation = signature = date = None
     title_line = -1
     for i, a, b, s in nonblank[:12]:
@@ -255,13 +282,13 @@ def analyze(doc: "Document") -> Structure:
             break
         if len(s) > 60:
             break
-    if nonblank:
-        i, a, b, s = nonblank[-1]
+    if tail:
+        i, a, b, s = tail[-1]
         if _DATE_LINE.match(text[a:b]):
             lead = len(text[a:b]) - len(text[a:b].lstrip(" \t\u3000\u00a0\ue000"))
             date = Span(a + lead, a + lead + len(s))
-            if len(nonblank) > 1:
-                j, a2, b2, s2 = nonblank[-2]
+            if len(tail) > 1:
+                j, a2, b2, s2 = tail[-2]
                 if len(s2) <= 40 and not re.search(r"[。，；：！？]", s2):
                     lead = len(text[a2:b2]) - len(text[a2:b2].lstrip(" \t\u3000\u00a0\ue000"))
                     signature = Span(a2 + lead, a2 + lead + len(s2))

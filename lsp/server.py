@@ -342,11 +342,11 @@ def create_server() -> GwlintServer:
         from gwlint.linter.learn import learn_paths
         folder = uri_to_path(folder_uri) if folder_uri else (ls.workspace.root_path or os.getcwd())
         target = output or os.path.join(folder, "gwlint-profile.toml")
-        profile, _, learner = await asyncio.to_thread(learn_paths, [folder], target)
+        profile, _ = await asyncio.to_thread(learn_paths, [folder], target)
         ls.forget_config()
         ls.relint_all()
         ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Info, message=(
-            f"已从 {learner.documents} 个文件学习约定，写入 {target}；在配置中设置 profile = \"{os.path.basename(target)}\" 即可启用")))
+            f"已从 {profile.documents} 个文件学习约定，写入 {target}；在配置中设置 profile = \"{os.path.basename(target)}\" 即可启用")))
         return target
 
     return server

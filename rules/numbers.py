@@ -43,15 +43,15 @@ def find_ranges(doc):
         return out
     return doc.memo("ranges", compute)
 _RANGE_UNIT = re.compile(r"(?=\d+(?:\.\d+)?\s?[～~—\-－])(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
-_ZERO_YEAR = re.compile(r"[一二三四五六七八九〇零○OΟ]{4}年")
+_ZERO_YEAR = re.compile(r"(?=[一二三四五六七八九〇零○OΟ]{4}年)[一二三四五六七八九〇零○OΟ]{4}年")
 _MIXED = re.compile(r"(?=\d+[千百]|百分之)(?:\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|\d+千\d+百?|百分之\d+)")
 _APPROX = re.compile(r"(?=[0-9一二三四五六七八九]、)(?:(\d)、(\d)(?=[个条名人家次项天岁位户所座处])|([一二三四五六七八九])、([一二三四五六七八九])(?=[个条名人家次项天岁位户所座处]))")
 _FULLWIDTH = re.compile(r"[０-９]+")
 _PADDED_ZERO = re.compile(r"[年月]0[1-9][月日]")     # a zero that pads a month or a day
 _DATE_AROUND = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?")
 _ZERO_PART = re.compile(r"(?<=[年月])0(?=\d[月日])|^0(?=\d月)")
-_DOC_NUMBER = re.compile(r"([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
-_SLOGAN = re.compile(r"([2-9])个(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
+_DOC_NUMBER = re.compile(r"(?=[\[【（(［]\d{4})([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
+_SLOGAN = re.compile(r"(?=[2-9]个)([2-9])个(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
 _CN = "〇一二三四五六七八九"
 _ZERO_FIX = str.maketrans({"零": "〇", "○": "〇", "O": "〇", "Ο": "〇"})
 

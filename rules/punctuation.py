@@ -45,18 +45,24 @@ _HALF_CODE = {",": "PU001", "?": "PU001", "!": "PU001", ".": "PU001", ":": "PU00
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
 
 
-def _in_english_quote(text: str, i: int) -> bool:
-    """Inside “…” or "…" whose content is mostly Latin (quoted English keeps its own marks)."""
-    line_start = text.rfind("\n", 0, i) + 1
-    line_end = text.find("\n", i)
-    line_end = len(text) if line_end == -1 else line_end
-    for m in re.finditer(r"“([^“”\n]*)”|\"([^\"\n]*)\"", text[line_start:line_end]):
-        a, b = line_start + m.start(), line_start + m.end()
-        if a < i < b:
+_QUOTED = re.compile(r"(?=[“\"])(?:“([^“”\n]*)”|\"([^\"\n]*)\")")
+
+
+def _english_quotes(doc) -> list[tuple[int, int]]:
+    """Spans of “…” or "…" whose content is mostly Latin: quoted English keeps its own marks."""
+    def compute():
+        out = []
+        for m in _QUOTED.finditer(doc.masked):
             inner = m.group(1) if m.group(1) is not None else m.group(2)
             latin = sum(1 for ch in inner if ch.isascii() and ch.isalpha())
-            return latin > len(_HAN_RE.findall(inner))
-    return False
+            if latin > len(_HAN_RE.findall(inner)):
+                out.append((m.start(), m.end()))
+        return out
+    return doc.memo("english-quotes", compute)
+
+
+def _in_english_quote(doc, i: int) -> bool:
+    return any(a < i < b for a, b in _english_quotes(doc))
 
 
 def _halfwidth(doc):
@@ -74,7 +80,7 @@ def _halfwidth(doc):
             continue
         if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
             continue
-        if doc.is_protected(s, s + 1) or _in_english_quote(text, s):
+        if doc.is_protected(s, s + 1) or _in_english_quote(doc, s):
             continue
         if mark == ":" and re.match(r"//", text[s + 1:s + 3]):
             continue

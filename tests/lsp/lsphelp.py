@@ -1,4 +1,5 @@
 """Helpers shared by the language-server tests."""
+import asyncio
 import sys
 
 from lsprotocol import types
@@ -27,7 +28,8 @@ async def diagnostics(client: LanguageClient, uri: str, wait: bool = True):
             types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri)))
         return list(report.items)
     if wait:
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        # a bounded wait: a server that never publishes fails the test instead of hanging it
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
     return list(client.diagnostics.get(uri, ()))
 
 

@@ -1,5 +1,6 @@
 """The language server end to end (pytest-lsp: a real server subprocess over JSON-RPC) with
 the recorded capabilities of VS Code (UTF-16), Neovim 0.11 (UTF-8) and Emacs (UTF-32)."""
+import asyncio
 import random
 
 import pytest
@@ -50,7 +51,7 @@ async def test_changes_update_and_close_clears(pushclient, tmp_path):
     assert diags == []
     client.text_document_did_close(types.DidCloseTextDocumentParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
     assert len(client.diagnostics[uri]) == 0
 
 
@@ -63,7 +64,7 @@ async def test_debounce_publishes_only_latest_version(pushclient, tmp_path):
         client.text_document_did_change(types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
-    params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
     assert params.version == 4
     assert sorted(d.code for d in params.diagnostics) == ["PH001", "PU001"]
 
@@ -144,7 +145,7 @@ async def test_invalid_config_is_shown_and_defaults_are_used(pushclient, tmp_pat
     (tmp_path / ".gwlint.toml").write_text("selekt = ['PH']\n", encoding="utf-8")
     uri = (tmp_path / "g.txt").as_uri()
     open_doc(client, uri, "请XX参加。\n")
-    msg = await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+    msg = await asyncio.wait_for(client.wait_for_notification(types.WINDOW_SHOW_MESSAGE), 30)
     assert "selekt" in msg.message and msg.type == types.MessageType.Error
     diags = await diagnostics(client, uri, wait=not client.diagnostics.get(uri))
     assert [d.code for d in diags] == ["PH001"]
