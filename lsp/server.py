@@ -88,8 +88,10 @@ class GwlintServer(LanguageServer):
             return linter
 
     def forget_config(self) -> None:
+        """Configuration changed: rebuild linters, and drop results linted with the old one."""
         self.linters.clear()
         self.shown_errors.clear()
+        self.results.clear()
 
     # --- linting ---------------------------------------------------------------------------
     def make_document(self, uri: str) -> Optional[Document]:
