@@ -1,72 +1,35 @@
-"""The rule kinds a TOML pack can use. Each factory validates its keys and returns a
-check function ``check(doc, ctx)``; all entries of a rule are compiled into one regular
-expression so that a 300-entry word list costs one scan of the text."""
+"""The rule kinds a TOML pack can use (modelled on Vale's: existence, substitution, consistency,
+occurrence, sequence, plus ``ordered`` for fixed lists whose members have a set order).
+
+Each factory validates its rule's keys and returns a check function ``check(doc, ctx)``.
+The entries of a rule are compiled into one regular expression, so a 300-pair word list
+costs one scan of the text, not 300. Factories raise ``ValueError`` naming the offending key;
+the loader adds the pack file and the rule code.
+"""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Optional
 
-from ..model import Applicability, Edit, Fix, FixAvailability, Related, RuleMeta, Span
+from ..model import Edit, Fix, FixAvailability, Related, RuleMeta, Span
 
 try:  # user packs may use Unicode properties such as \p{Han}, which only `regex` knows
     import regex as _user_re
 except ImportError:  # pragma: no cover - the bundled VS Code server has no compiled packages
     _user_re = re
 
-SENTENCE_END = "。！？；\n\r"
+SENTENCE_END = re.compile(r"[。！？；!?;\n\r]")
+SCOPES = ("text", "title", "body", "heading")
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 
-def _fix_for(meta: RuleMeta, span: Span, new: str, title: str):
-    if meta.fix is FixAvailability.NONE:
-        return None
-    return Fix(title=title, edits=(Edit(span, new),), applicability=meta.fix_applicability)
-
-
-def _scopes(rule: dict) -> tuple[str, ...]:
-    scope = rule.get("scope", ["text"])
-    scope = [scope] if isinstance(scope, str) else list(scope)
-    for s in scope:
-        if s not in ("text", "title", "body"):
-            raise ValueError(f"未知的 scope“{s}”（可用：text、title、body）")
-    return tuple(scope)
-
-
-def _regions(doc, scopes) -> list[tuple[int, int]]:
-    if "text" in scopes:
-        return [(0, len(doc.masked))]
-    out = []
-    title = doc.structure.title
-    if "title" in scopes and title is not None:
-        out.append((title.start, title.end))
-    if "body" in scopes:
-        start = title.end if title is not None else 0
-        out.append((start, len(doc.masked)))
-    return out
-
-
-def _exception_spans(doc, pattern):
-    if pattern is None:
-        return []
-    return [(m.start(), m.end()) for m in pattern.finditer(doc.masked)]
-
-
-def _excepted(spans, s, e) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
-
-
-def _compile_exceptions(rule: dict):
-    exc = rule.get("exceptions", [])
-    if not isinstance(exc, list) or not all(isinstance(x, str) and x for x in exc):
-        raise ValueError("exceptions 应为非空字符串数组")
-    if not exc:
-        return None
-    return re.compile(literal_pattern(exc))
-
-
+# --- shared helpers --------------------------------------------------------------------------
 def literal_pattern(words) -> str:
     """One regular expression for many literal words, factored as a trie (Python's re tries
-    the alternatives of a flat alternation one by one) and guarded by their first characters."""
+    the alternatives of a flat alternation one by one) and guarded by their first characters.
+    Optional tails are greedy, so at any position the longest word wins."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -86,6 +49,86 @@ def literal_pattern(words) -> str:
     return f"(?=[{first}])" + build(trie)
 
 
+def _str_list(value: Any, key: str, *, allow_empty: bool = False) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(x, str) and x for x in value) \
+            or (not value and not allow_empty):
+        raise ValueError(f"“{key}”应为非空字符串数组，实际为 {value!r}")
+    return list(value)
+
+
+def _user_compile(pattern: str, key: str):
+    try:
+        return _user_re.compile(pattern)
+    except Exception as exc:  # re.error / regex.error
+        raise ValueError(f"“{key}”中的正则表达式“{pattern}”无效：{exc}") from None
+
+
+def _scopes(rule: dict) -> tuple[str, ...]:
+    scope = _str_list(rule.get("scope", ["text"]), "scope")
+    for s in scope:
+        if s not in SCOPES:
+            raise ValueError(f"“scope”的值“{s}”未知（可用：{'、'.join(SCOPES)}）")
+    return tuple(dict.fromkeys(scope))
+
+
+def _regions(doc, scopes) -> list[tuple[int, int]]:
+    """Half-open regions of ``doc.masked`` a rule looks at, in document order."""
+    if "text" in scopes:
+        return [(0, len(doc.masked))]
+    st = doc.structure
+    out = []
+    if "title" in scopes and st.title is not None:
+        out.append((st.title.start, st.title.end))
+    if "heading" in scopes:
+        out.extend((h.span.start, h.span.end) for h in st.headings)
+    if "body" in scopes:
+        out.append((st.title.end if st.title is not None else 0, len(doc.masked)))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in out:  # a body region swallows the headings inside it
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+class Exceptions:
+    """Look-alike phrases that contain a rule's token and must not be flagged
+    (``一杆秤``, ``严峻工作``). A match is excepted when one phrase covers it entirely."""
+
+    def __init__(self, phrases: Iterable[str]):
+        phrases = list(dict.fromkeys(phrases))
+        self.rx = re.compile(literal_pattern(phrases)) if phrases else None
+        self.longest = max((len(p) for p in phrases), default=0)
+
+    def __bool__(self) -> bool:
+        return self.rx is not None
+
+    def covers(self, text: str, s: int, e: int) -> bool:
+        rx = self.rx
+        if rx is None:
+            return False
+        for p in range(max(0, e - self.longest), s + 1):
+            m = rx.match(text, p)
+            if m is not None and m.end() >= e:
+                return True
+        return False
+
+
+def _exceptions(rule: dict, extra: Iterable[str] = ()) -> Exceptions:
+    phrases = _str_list(rule.get("exceptions", []), "exceptions", allow_empty=True)
+    return Exceptions([*phrases, *extra])
+
+
+def _fix_for(meta: RuleMeta, span: Span, new: str, title: str) -> Optional[Fix]:
+    if meta.fix is FixAvailability.NONE:
+        return None
+    return Fix(title=title, edits=(Edit(span, new),), applicability=meta.fix_applicability)
+
+
 def _format(template: str, **values) -> str:
     try:
         return template.format(**values)
@@ -93,53 +136,101 @@ def _format(template: str, **values) -> str:
         return template
 
 
+def _template(rule: dict) -> str:
+    return rule["message"]
+
+
 # --- substitution ----------------------------------------------------------------------------
+ENTRY_KEYS = {"from", "to", "note", "source", "exceptions"}
+
+
+def _entries(rule: dict) -> list[tuple[str, str, str, list[str]]]:
+    swap = rule.get("swap")
+    if not isinstance(swap, list) or not swap:
+        raise ValueError("substitution 规则需要非空的“swap”数组")
+    out = []
+    for raw in swap:
+        if isinstance(raw, list) and 2 <= len(raw) <= 3 and all(isinstance(x, str) for x in raw):
+            wrong, right, note, exc = raw[0], raw[1], raw[2] if len(raw) == 3 else "", []
+        elif isinstance(raw, dict) and {"from", "to"} <= set(raw) and set(raw) <= ENTRY_KEYS:
+            if not all(isinstance(raw.get(k, ""), str) for k in ("from", "to", "note", "source")):
+                raise ValueError(f"“swap”条目的 from/to/note/source 应为字符串：{raw!r}")
+            wrong, right = raw["from"], raw["to"]
+            note = raw.get("note", "")
+            if raw.get("source"):
+                note = f"{note}；{raw['source']}" if note else raw["source"]
+            exc = _str_list(raw.get("exceptions", []), "swap.exceptions", allow_empty=True)
+        else:
+            raise ValueError(f"“swap”条目应为 [错误, 正确, 说明] 或 {{from, to, note, source, exceptions}}：{raw!r}")
+        if not wrong or wrong == right:
+            raise ValueError(f"“swap”条目无效（错误写法为空或与正确写法相同）：{raw!r}")
+        out.append((wrong, right, note, exc))
+    return out
+
+
 def substitution(rule: dict, meta: RuleMeta) -> Callable:
     mode = rule.get("match", "literal")
     if mode not in ("literal", "regex"):
-        raise ValueError("match 应为 literal 或 regex")
-    entries = []
-    for raw in rule.get("swap", []):
-        if isinstance(raw, list) and 2 <= len(raw) <= 3 and all(isinstance(x, str) for x in raw):
-            wrong, right, note = raw[0], raw[1], raw[2] if len(raw) == 3 else ""
-        elif isinstance(raw, dict) and {"from", "to"} <= set(raw) and set(raw) <= {"from", "to", "note"}:
-            wrong, right, note = raw["from"], raw["to"], raw.get("note", "")
-        else:
-            raise ValueError(f"swap 条目应为 [错误, 正确, 说明] 或 {{from, to, note}}：{raw!r}")
-        if not wrong or wrong == right:
-            raise ValueError(f"swap 条目无效：{raw!r}")
-        entries.append((wrong, right, note))
-    if not entries:
-        raise ValueError("substitution 规则需要 swap")
+        raise ValueError(f"“match”应为 literal 或 regex，实际为 {mode!r}")
+    entries = _entries(rule)
     scopes = _scopes(rule)
-    exceptions = _compile_exceptions(rule)
-    template = rule["message"]
+    exceptions = _exceptions(rule, (x for e in entries for x in e[3]))
+    template = _template(rule)
+
     if mode == "literal":
-        seen = {}
-        for wrong, right, note in entries:
-            if wrong in seen:
-                raise ValueError(f"swap 中“{wrong}”重复")
-            seen[wrong] = (right, note)
-        pattern = re.compile(literal_pattern(seen))
+        table: dict[str, tuple[str, str]] = {}
+        for wrong, right, note, _ in entries:
+            if wrong in table:
+                raise ValueError(f"“swap”中“{wrong}”重复")
+            table[wrong] = (right, note)
+        pattern = re.compile(literal_pattern(table))
+        for wrong, (right, _) in table.items():
+            # a fix must not create another finding (the fixer would never reach a fixed point)
+            m = pattern.search(right)
+            if m is not None:
+                raise ValueError(f"“swap”中“{wrong}”的正确写法“{right}”本身含有错误写法“{m.group()}”")
 
         def find(text, a, b):
             for m in pattern.finditer(text, a, b):
-                right, note = seen[m.group()]
+                right, note = table[m.group()]
                 yield m.start(), m.end(), right, note
     else:
-        compiled = [(_user_re.compile(w), r, n) for w, r, n in entries]
+        compiled = [(_user_compile(w, "swap"), r, n) for w, r, n, _ in entries]
+        for rx, right, _ in compiled:  # check the templates now, not on the first match
+            try:
+                rx.sub(right, "")
+            except Exception as exc:
+                raise ValueError(f"“swap”中“{rx.pattern}”的替换“{right}”无效：{exc}") from None
+        if len(compiled) > 1 and not any(_BACKREF.search(rx.pattern) for rx, _, _ in compiled):
+            combined = _user_re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in compiled))
+        else:
+            combined = None
 
         def find(text, a, b):
-            for rx, right, note in compiled:
-                for m in rx.finditer(text, a, b):
-                    yield m.start(), m.end(), m.expand(right), note
+            if combined is None:
+                hits = sorted(((m.start(), m.end(), i, m) for i, (rx, _, _) in enumerate(compiled)
+                               for m in rx.finditer(text, a, b)), key=lambda h: (h[0], h[2]))
+                last = a
+                for s, e, i, m in hits:
+                    if s < last:
+                        continue
+                    last = max(e, s + 1)
+                    yield s, e, m.expand(compiled[i][1]), compiled[i][2]
+                return
+            # one scan finds where something matches; the entries, tried in order at that
+            # position, say which one (the same leftmost-first choice as the alternation)
+            for c in combined.finditer(text, a, b):
+                for rx, right, note in compiled:
+                    m = rx.match(text, c.start(), b)
+                    if m is not None:
+                        yield m.start(), m.end(), m.expand(right), note
+                        break
 
     def check(doc, ctx):
         text = doc.masked
-        exc = _exception_spans(doc, exceptions)
         for a, b in _regions(doc, scopes):
             for s, e, right, note in find(text, a, b):
-                if exc and _excepted(exc, s, e):
+                if e == s or (exceptions and exceptions.covers(text, s, e)):
                     continue
                 found = doc.text[s:e]
                 span = Span(s, e)
@@ -150,65 +241,94 @@ def substitution(rule: dict, meta: RuleMeta) -> Callable:
 
 # --- existence -------------------------------------------------------------------------------
 def existence(rule: dict, meta: RuleMeta) -> Callable:
-    tokens = rule.get("tokens")
-    if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t for t in tokens):
-        raise ValueError("existence 规则需要非空的 tokens 字符串数组")
-    if rule.get("match", "literal") == "regex":
-        pattern = _user_re.compile("|".join(f"(?:{t})" for t in tokens))
-    else:
+    tokens = _str_list(rule.get("tokens"), "tokens")
+    mode = rule.get("match", "literal")
+    if mode == "regex":
+        pattern = _user_re.compile("|".join(f"(?:{_user_compile(t, 'tokens').pattern})" for t in tokens))
+    elif mode == "literal":
         pattern = re.compile(literal_pattern(tokens))
+    else:
+        raise ValueError(f"“match”应为 literal 或 regex，实际为 {mode!r}")
     scopes = _scopes(rule)
-    exceptions = _compile_exceptions(rule)
-    template = rule["message"]
+    exceptions = _exceptions(rule)
+    template = _template(rule)
 
     def check(doc, ctx):
-        exc = _exception_spans(doc, exceptions)
+        text = doc.masked
         for a, b in _regions(doc, scopes):
-            for m in pattern.finditer(doc.masked, a, b):
-                if m.end() == m.start() or (exc and _excepted(exc, m.start(), m.end())):
+            for m in pattern.finditer(text, a, b):
+                s, e = m.start(), m.end()
+                if e == s or (exceptions and exceptions.covers(text, s, e)):
                     continue
-                yield ctx.report(Span(m.start(), m.end()), _format(template, match=doc.text[m.start():m.end()]))
+                yield ctx.report(Span(s, e), _format(template, match=doc.text[s:e]))
     return check
 
 
 # --- consistency -----------------------------------------------------------------------------
-def consistency(rule: dict, meta: RuleMeta) -> Callable:
+def _groups(rule: dict) -> list[tuple[list[str], str]]:
     groups = rule.get("either")
     if not isinstance(groups, list) or not groups:
-        raise ValueError("consistency 规则需要 either = [[甲, 乙], …]")
+        raise ValueError("consistency 规则需要“either”= [[甲, 乙], …]")
+    out = []
     for g in groups:
-        if not (isinstance(g, list) and len(g) >= 2 and all(isinstance(x, str) and x for x in g)):
-            raise ValueError(f"either 的每一组应为至少两个字符串：{g!r}")
+        note = ""
+        if isinstance(g, dict):
+            if set(g) - {"forms", "note"} or not isinstance(g.get("note", ""), str):
+                raise ValueError(f"“either”的表只能有 forms 和 note：{g!r}")
+            note, g = g.get("note", ""), g.get("forms")
+        if not (isinstance(g, list) and len(g) >= 2 and all(isinstance(x, str) and x for x in g)) \
+                or len(set(g)) != len(g):
+            raise ValueError(f"“either”的每一组应为至少两个不同的字符串：{g!r}")
+        out.append((g, note))
+    return out
+
+
+def consistency(rule: dict, meta: RuleMeta) -> Callable:
+    groups = _groups(rule)
     prefer = rule.get("prefer", "majority")
     if prefer not in ("majority", "first"):
-        raise ValueError("prefer 应为 majority 或 first")
-    exceptions = _compile_exceptions(rule)
-    template = rule["message"]
-    compiled = [(g, re.compile(literal_pattern(g))) for g in groups]
+        raise ValueError(f"“prefer”应为 majority 或 first，实际为 {prefer!r}")
+    group_of: dict[str, int] = {}
+    for i, (forms, _) in enumerate(groups):
+        for f in forms:
+            if f in group_of:
+                raise ValueError(f"“either”中“{f}”出现在两组里")
+            group_of[f] = i
+    pattern = re.compile(literal_pattern(group_of))
+    scopes = _scopes(rule)
+    exceptions = _exceptions(rule)
+    template = _template(rule)
 
     def check(doc, ctx):
         text = doc.masked
-        exc = _exception_spans(doc, exceptions)
-        for group, pattern in compiled:
-            hits = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)
-                    if not (exc and _excepted(exc, m.start(), m.end()))]
-            counts = Counter(h[0] for h in hits)
+        hits: dict[int, list[tuple[str, int, int]]] = {}
+        for a, b in _regions(doc, scopes):
+            for m in pattern.finditer(text, a, b):
+                s, e = m.start(), m.end()
+                if exceptions and exceptions.covers(text, s, e):
+                    continue
+                hits.setdefault(group_of[m.group()], []).append((m.group(), s, e))
+        for gi, occ in sorted(hits.items()):
+            counts = Counter(h[0] for h in occ)
             if len(counts) < 2:
                 continue
+            order = list(dict.fromkeys(h[0] for h in occ))        # forms in order of first use
             if prefer == "first":
-                preferred = next(x for x in group if x in counts)
+                preferred = order[0]
             else:
                 best = max(counts.values())
-                preferred = next(x for x in group if counts.get(x) == best)
-            first_pref = next(h for h in hits if h[0] == preferred)
-            for form, s, e in hits:
+                preferred = next(f for f in order if counts[f] == best)   # a tie: first used wins
+            first_pref = next(h for h in occ if h[0] == preferred)
+            related = (Related(Span(first_pref[1], first_pref[2]), f"本文写作“{preferred}”（{counts[preferred]} 处）"),)
+            note = groups[gi][1]
+            for form, s, e in occ:
                 if form == preferred:
                     continue
                 span = Span(s, e)
                 msg = _format(template, found=form, other=preferred, preferred=preferred,
-                              count_found=counts[form], count_other=counts[preferred])
+                              count_found=counts[form], count_other=counts[preferred], note=note)
                 yield ctx.report(span, msg, fix=_fix_for(meta, span, preferred, f"统一为“{preferred}”"),
-                                 related=(Related(Span(first_pref[1], first_pref[2]), f"本文多处写作“{preferred}”"),))
+                                 related=related)
     return check
 
 
@@ -216,19 +336,30 @@ def consistency(rule: dict, meta: RuleMeta) -> Callable:
 def occurrence(rule: dict, meta: RuleMeta) -> Callable:
     token = rule.get("token")
     if not isinstance(token, str) or not token:
-        raise ValueError("occurrence 规则需要 token（正则）")
-    pattern = re.compile(token)
+        raise ValueError("occurrence 规则需要“token”（正则表达式）")
+    pattern = _user_compile(token, "token")
     mx, mn = rule.get("max"), rule.get("min")
+    for key, v in (("max", mx), ("min", mn)):
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+            raise ValueError(f"“{key}”应为非负整数，实际为 {v!r}")
     if mx is None and mn is None:
-        raise ValueError("occurrence 规则需要 max 或 min")
+        raise ValueError("occurrence 规则需要“max”或“min”")
     scopes = _scopes(rule)
-    template = rule["message"]
+    template = _template(rule)
 
     def check(doc, ctx):
+        text = doc.masked
         for a, b in _regions(doc, scopes):
-            n = sum(1 for _ in pattern.finditer(doc.masked, a, b))
-            if (mx is not None and n > mx) or (mn is not None and n < mn):
-                yield ctx.report(Span(a, b), _format(template, count=n, max=mx, min=mn))
+            found = [m for m in pattern.finditer(text, a, b) if m.end() > m.start()]
+            n = len(found)
+            msg = _format(template, count=n, max=mx, min=mn)
+            whole = "text" not in scopes
+            if mx is not None and n > mx:
+                # a title or heading is reported whole; in running text, from the first excess one
+                span = Span(a, b) if whole else Span(found[mx].start(), found[-1].end())
+                yield ctx.report(span, msg)
+            elif mn is not None and n < mn:
+                yield ctx.report(Span(a, b) if whole else Span(a, min(b, a + 1)), msg)
     return check
 
 
@@ -236,32 +367,42 @@ def occurrence(rule: dict, meta: RuleMeta) -> Callable:
 def sequence(rule: dict, meta: RuleMeta) -> Callable:
     steps = rule.get("steps")
     if not isinstance(steps, list) or len(steps) < 2:
-        raise ValueError("sequence 规则需要至少两步 steps = [{pattern = …}, {pattern = …, max-gap = N}]")
+        raise ValueError("sequence 规则需要至少两步“steps”= [{pattern = …}, {pattern = …, max-gap = N}]")
     compiled = []
     for st in steps:
         if not isinstance(st, dict) or "pattern" not in st or set(st) - {"pattern", "max-gap"}:
-            raise ValueError(f"steps 的每一步应为 {{pattern, max-gap}}：{st!r}")
-        compiled.append((re.compile(st["pattern"]), int(st.get("max-gap", 30))))
-    exceptions = _compile_exceptions(rule)
-    template = rule["message"]
+            raise ValueError(f"“steps”的每一步应为 {{pattern, max-gap}}：{st!r}")
+        gap = st.get("max-gap", 30)
+        if not isinstance(gap, int) or isinstance(gap, bool) or gap < 0:
+            raise ValueError(f"“max-gap”应为非负整数，实际为 {gap!r}")
+        if not isinstance(st["pattern"], str) or not st["pattern"]:
+            raise ValueError(f"“steps”的 pattern 应为非空字符串：{st!r}")
+        compiled.append((_user_compile(st["pattern"], "steps.pattern"), gap))
+    scopes = _scopes(rule)
+    exceptions = _exceptions(rule)
+    template = _template(rule)
     first = compiled[0][0]
 
     def check(doc, ctx):
         text = doc.masked
-        exc = _exception_spans(doc, exceptions)
-        for m in first.finditer(text):
-            end = m.end()
-            ok = True
-            for rx, gap in compiled[1:]:
-                limit = end + gap
-                stop = min((text.find(ch, end) for ch in SENTENCE_END if text.find(ch, end) != -1), default=len(text))
-                nxt = rx.search(text, end, min(limit, stop) + 60)
-                if nxt is None or nxt.start() > min(limit, stop):
-                    ok = False
-                    break
-                end = nxt.end()
-            if ok and not (exc and _excepted(exc, m.start(), end)):
-                yield ctx.report(Span(m.start(), end), _format(template, match=doc.text[m.start():end]))
+        for a, b in _regions(doc, scopes):
+            reported_to = a
+            for m in first.finditer(text, a, b):
+                if m.start() < reported_to or m.end() == m.start():
+                    continue
+                stop = SENTENCE_END.search(text, m.end(), b)
+                stop = stop.start() if stop else b
+                end = m.end()
+                for rx, gap in compiled[1:]:
+                    nxt = rx.search(text, end, stop)
+                    if nxt is None or nxt.start() - end > gap:
+                        break
+                    end = nxt.end()
+                else:
+                    if exceptions and exceptions.covers(text, m.start(), end):
+                        continue
+                    reported_to = end
+                    yield ctx.report(Span(m.start(), end), _format(template, match=doc.text[m.start():end]))
     return check
 
 
@@ -269,30 +410,38 @@ def sequence(rule: dict, meta: RuleMeta) -> Callable:
 def ordered(rule: dict, meta: RuleMeta) -> Callable:
     lists = rule.get("lists")
     if not isinstance(lists, list) or not lists:
-        raise ValueError("ordered 规则需要 lists = [[第一项, 第二项, …], …]")
+        raise ValueError("ordered 规则需要“lists”= [[第一项, 第二项, …], …]")
+    sep = rule.get("separators", "、，,")
+    if not isinstance(sep, str) or not sep:
+        raise ValueError(f"“separators”应为非空字符串，实际为 {sep!r}")
     compiled = []
     for items in lists:
-        if not (isinstance(items, list) and len(items) >= 2 and all(isinstance(x, str) and x for x in items)):
-            raise ValueError(f"lists 的每一组应为至少两个字符串：{items!r}")
-        alt = "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
-        run = re.compile(f"(?:{alt})(?:[、，,](?:{alt}))+")
+        if not (isinstance(items, list) and len(items) >= 2 and all(isinstance(x, str) and x for x in items)) \
+                or len(set(items)) != len(items):
+            raise ValueError(f"“lists”的每一组应为至少两个不同的字符串：{items!r}")
+        alt = literal_pattern(items)
+        run = re.compile(f"(?:{alt})(?:[{re.escape(sep)}](?:{alt}))+")
         compiled.append((items, re.compile(alt), run))
-    template = rule["message"]
+    scopes = _scopes(rule)
+    template = _template(rule)
 
     def check(doc, ctx):
         text = doc.masked
-        for items, item_rx, run_rx in compiled:
-            for m in run_rx.finditer(text):
-                found = [x.group() for x in item_rx.finditer(m.group())]
-                order = [items.index(x) for x in found]
-                if order == sorted(order) and len(set(order)) == len(order):
-                    continue
-                expected = "、".join(items) if set(found) == set(items) else "、".join(sorted(set(found), key=items.index))
-                span = Span(m.start(), m.end())
-                fix = None
-                if set(found) == set(items) and len(found) == len(items) and "，" not in m.group():
-                    fix = _fix_for(meta, span, expected, f"改为“{expected}”")
-                yield ctx.report(span, _format(template, match=doc.text[m.start():m.end()], expected=expected), fix=fix)
+        for a, b in _regions(doc, scopes):
+            for items, item_rx, run_rx in compiled:
+                for m in run_rx.finditer(text, a, b):
+                    found = [x.group() for x in item_rx.finditer(m.group())]
+                    order = [items.index(x) for x in found]
+                    if order == sorted(order) and len(set(order)) == len(order):
+                        continue
+                    present = sorted(set(found), key=items.index)
+                    expected = "、".join(present)
+                    span = Span(m.start(), m.end())
+                    fix = None
+                    if len(found) == len(present) and "，" not in m.group() and "," not in m.group():
+                        fix = _fix_for(meta, span, expected, f"改为“{expected}”")
+                    yield ctx.report(span, _format(template, match=doc.text[m.start():m.end()],
+                                                   expected=expected, full="、".join(items)), fix=fix)
     return check
 
 
@@ -300,11 +449,21 @@ KINDS: dict[str, Callable[[dict, RuleMeta], Callable]] = {
     "substitution": substitution, "existence": existence, "consistency": consistency,
     "occurrence": occurrence, "sequence": sequence, "ordered": ordered,
 }
+#: keys each kind adds to the common ones (see loader.COMMON_KEYS)
 KIND_KEYS: dict[str, set[str]] = {
-    "substitution": {"swap", "match"},
-    "existence": {"tokens", "match"},
-    "consistency": {"either", "prefer"},
+    "substitution": {"swap", "match", "exceptions"},
+    "existence": {"tokens", "match", "exceptions"},
+    "consistency": {"either", "prefer", "exceptions"},
     "occurrence": {"token", "max", "min"},
-    "sequence": {"steps"},
-    "ordered": {"lists"},
+    "sequence": {"steps", "exceptions"},
+    "ordered": {"lists", "separators"},
+}
+#: keys whose entries a user pack may add to a built-in rule with [[extend]]
+EXTENDABLE: dict[str, tuple[str, ...]] = {
+    "substitution": ("swap", "exceptions"),
+    "existence": ("tokens", "exceptions"),
+    "consistency": ("either", "exceptions"),
+    "occurrence": (),
+    "sequence": ("exceptions",),
+    "ordered": ("lists",),
 }

@@ -8,7 +8,7 @@ from lsprotocol import types
 
 from gwlint.linter import Document, Linter
 
-from lsphelp import diagnostics, open_doc
+from lsphelp import diagnostics, eventually, open_doc, pull
 
 TEXT = ("关于召开会议的通知\n"
         "请XX参加。\n"
@@ -115,7 +115,7 @@ async def test_allow_phrase_command_writes_project_allow_list(vscode, tmp_path):
         command="gwlint.server.allowPhrase", arguments=[uri, "PH", "XX"]))
     assert written.endswith(".gwlint.toml")
     assert 'PH = ["XX"]' in (tmp_path / ".gwlint.toml").read_text(encoding="utf-8")
-    assert await diagnostics(client, uri) == []
+    assert await pull(client, uri) == []
 
 
 async def test_outline_shows_heading_tree(vscode, tmp_path):
@@ -190,7 +190,7 @@ async def test_random_incremental_edits_keep_text_and_diagnostics_in_sync(vscode
     server_text = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="gwlint.server.documentText", arguments=[uri]))
     assert server_text == text
-    diags = await diagnostics(client, uri)
+    diags = await pull(client, uri)
     doc = Document(text, path=str(tmp_path / "h.txt"))
     fresh = linter.lint(doc)
     assert sorted((d.code, d.range.start.line, d.range.start.character) for d in diags) == \
