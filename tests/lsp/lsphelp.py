@@ -38,16 +38,6 @@ def open_doc(client, uri, text, version=1, language="plaintext"):
         text_document=types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)))
 
 
-async def eventually(check, timeout: float = 20.0):
-    """Wait until check() is true (for state that a notification may already have updated)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not check():
-        if loop.time() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.05)
-
-
 async def pull(client: LanguageClient, uri: str):
     """Ask for the document's diagnostics (the server answers pull requests from any client)."""
     report = await client.text_document_diagnostic_async(

@@ -8,7 +8,7 @@ from lsprotocol import types
 
 from gwlint.linter import Document, Linter
 
-from lsphelp import diagnostics, eventually, open_doc, pull
+from lsphelp import diagnostics, open_doc, pull
 
 TEXT = ("关于召开会议的通知\n"
         "请XX参加。\n"
