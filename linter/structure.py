@@ -122,6 +122,7 @@ def _style_of(m: re.Match) -> tuple[str, int, int, str]:
     return digit + mark, int(n.translate(_FW_DIGITS)), level, mark
 
 
+_SENTENCE_MARK = re.compile("[。！？]")
 _HEADING_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９")
 
 
@@ -150,6 +151,7 @@ def _find_headings(doc: "Document") -> list[Heading]:
             nxt += 1
         ranges.append((line, nxt - 1))
     out: list[Heading] = []
+    stack: list[int] = []      # canonical levels of the open ancestors, for the depth
     for m in _heading_matches(text, index):
         line = index.line_of(m.start())
         if any(a <= line <= b for a, b in ranges):
@@ -171,11 +173,8 @@ def _find_headings(doc: "Document") -> list[Heading]:
         ord_end = m.end("ord")
         line_start, line_end = index.line_span(line)
         # run-in heading: the heading text ends at the first sentence mark when body text follows
-        body_at = None
-        for i in range(ord_end, line_end):
-            if doc.masked[i] in "。！？":
-                body_at = i + 1
-                break
+        stop = _SENTENCE_MARK.search(text, ord_end, line_end)
+        body_at = stop.end() if stop else None
         run_in = body_at is not None and body_at < line_end and bool(doc.masked[body_at:line_end].strip())
         head_end = body_at if run_in else line_end
         md_level = None
@@ -184,22 +183,12 @@ def _find_headings(doc: "Document") -> list[Heading]:
             hashes = len(raw.strip()) if raw.strip().strip("#") == "" and raw.strip() else 0
             md_level = hashes or None
         title_text = doc.text[ord_end:head_end].strip(" \t\u3000\u00a0。")
+        while stack and stack[-1] >= level:
+            stack.pop()
+        stack.append(level)
         out.append(Heading(line=line, span=Span(ord_start, head_end), ordinal=Span(ord_start, ord_end),
                            style=style, number=number, level=level, md_level=md_level,
-                           run_in=run_in, title_text=title_text))
-    return _with_depths(out)
-
-
-def _with_depths(headings: list[Heading]) -> list[Heading]:
-    from dataclasses import replace
-    out = []
-    stack: list[int] = []   # canonical levels of open ancestors
-    for h in headings:
-        while stack and stack[-1] >= h.level:
-            stack.pop()
-        depth = len(stack) + 1
-        stack.append(h.level)
-        out.append(replace(h, depth=depth))
+                           run_in=run_in, title_text=title_text, depth=len(stack)))
     return out
 
 
