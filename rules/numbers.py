@@ -125,10 +125,6 @@ def _after_number(text: str, i: int) -> bool:
     return i > 0 and (text[i - 1].isdigit() or text[i - 1] == ".")
 
 
-def _fix(span, new, title, safe=True):
-    return Fix(title=title, edits=(Edit(span, new),),
-               applicability=Applicability.SAFE if safe else Applicability.UNSAFE)
-
 
 def _cn_digit(d: str) -> str:
     return _CN[int(d)]
@@ -147,14 +143,14 @@ def numbers(doc, ctx):
         if connector not in "-－":
             continue
         yield ctx.report(span, f"数值范围“{orig[span.start:span.end]}”应使用一字线“—”，不用连字符“{connector}”",
-                         code="NU001", fix=_fix(dash, "—", "改为一字线“—”"))
+                         code="NU001", fix=Fix.replace(dash, "—", "改为一字线“—”"))
     for m in _RANGE_UNIT.finditer(text):
         if not ok(m.start(), m.end()) or _after_number(text, m.start()):
             continue
         unit = m.group(4)
         s, e = m.start(), m.end()
         fixed_first = m.group(1) + unit
-        fix = _fix(Span(m.end(1), m.end(1)), unit, f"在“{m.group(1)}”后补上“{unit}”", safe=False)
+        fix = Fix.replace(Span(m.end(1), m.end(1)), unit, f"在“{m.group(1)}”后补上“{unit}”", Applicability.UNSAFE)
         yield ctx.report(Span(s, e), f"数值范围“{orig[s:e]}”省略了前一个数的“{unit}”，应写作“{fixed_first}{m.group(2)}{m.group(3)}{unit}”",
                          code="NU002", fix=fix)
     for m in _ZERO_YEAR.finditer(text):
@@ -166,7 +162,7 @@ def numbers(doc, ctx):
         new = tok.translate(_ZERO_FIX)
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"年份“{tok}”中的零应写作“〇”：“{new}”", code="NU003",
-                         fix=_fix(span, new, f"改为“{new}”"))
+                         fix=Fix.replace(span, new, f"改为“{new}”"))
     for m in _MIXED.finditer(text):
         s, e = m.span()
         if _after_number(text, s):
@@ -190,14 +186,14 @@ def numbers(doc, ctx):
             new = a + b
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"概数“{orig[m.start():m.end()]}”应写作“{new}”（相邻数字表示概数时用汉字、不用顿号）",
-                         code="NU005", fix=_fix(span, new, f"改为“{new}”", safe=False))
+                         code="NU005", fix=Fix.replace(span, new, f"改为“{new}”", Applicability.UNSAFE))
     for m in _FULLWIDTH.finditer(text):
         if m.start() in heading_ords:
             continue
         new = m.group().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"全角数字“{m.group()}”应写作半角“{new}”", code="NU006",
-                         fix=_fix(span, new, f"改为“{new}”"))
+                         fix=Fix.replace(span, new, f"改为“{new}”"))
     seen_dates = set()
     for z in _PADDED_ZERO.finditer(text):
         around = _DATE_AROUND.search(text, max(0, z.start() - 7), z.end() + 4)
@@ -223,14 +219,14 @@ def numbers(doc, ctx):
         new = f"〔{m.group(2)}〕{m.group(5)}号"
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"发文字号应写作“{new}”（年份用六角括号，序号不编虚位）", code="NU008",
-                         fix=_fix(span, new, f"改为“{new}”"))
+                         fix=Fix.replace(span, new, f"改为“{new}”"))
     for m in _SLOGAN.finditer(text):
         if _after_number(text, m.start()):
             continue
         span = Span(m.start(1), m.end(1))
         new = _cn_digit(m.group(1))
         yield ctx.report(Span(m.start(), m.end()), f"固定提法“{m.group()}”中的数字应用汉字：“{new}个{m.group(2)}”",
-                         code="NU009", fix=_fix(span, new, f"改为“{new}”"))
+                         code="NU009", fix=Fix.replace(span, new, f"改为“{new}”"))
 
 
 RULES = (numbers,)

@@ -239,10 +239,6 @@ PU014 = meta("PU014", "title-ending-mark", "标题末尾有标点",
              basis=_STD + " B.4；GB/T 9704-2012 7.3.1")
 
 
-def _fix(span, new, title, safe=True):
-    return Fix(title=title, edits=(Edit(span, new),),
-               applicability=Applicability.SAFE if safe else Applicability.UNSAFE)
-
 
 @checker(PU001, PU002, PU003, PU004, PU005, PU006, PU008, PU009, PU010, PU011, PU012, PU013, PU014)
 def punctuation(doc, ctx):
@@ -258,7 +254,7 @@ def punctuation(doc, ctx):
             continue
         full = _FULL[mark]
         yield ctx.report(span, f"汉字旁用了半角{_NAMES[mark]}“{mark}”，应为全角“{full}”",
-                         code=_HALF_CODE[mark], fix=_fix(span, full, f"改为“{full}”"))
+                         code=_HALF_CODE[mark], fix=Fix.replace(span, full, f"改为“{full}”"))
     for m in _PARENS.finditer(text):
         span = Span(m.start(), m.end())
         if in_ordinal(span) or doc.is_protected(m.start(), m.end()):
@@ -300,46 +296,46 @@ def punctuation(doc, ctx):
             continue
         span = Span(s, e)
         yield ctx.report(span, f"省略号应写作“……”，不应写作“{orig[s:e]}”", code="PU008",
-                         fix=_fix(span, "……", "改为“……”"))
+                         fix=Fix.replace(span, "……", "改为“……”"))
     for m in _DOUBLED.finditer(text):
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"标点“{m.group(1)}”重复", code="PU010",
-                         fix=_fix(Span(m.start() + 1, m.end()), "", "删除重复的标点"))
+                         fix=Fix.replace(Span(m.start() + 1, m.end()), "", "删除重复的标点"))
     for m in _DASH.finditer(text):
         span = Span(m.start(), m.end())
         if m.group() == "—":
             continue
         yield ctx.report(span, f"破折号应写作“——”，不应写作“{orig[m.start():m.end()]}”", code="PU009",
-                         fix=_fix(span, "——", "改为“——”"))
+                         fix=Fix.replace(span, "——", "改为“——”"))
     for m in _BETWEEN_QUOTED.finditer(text):
         g = 2 if m.group(2) else 5
         span = Span(m.start(g), m.end(g))
         yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{'顿号' if g == 2 else '逗号'}", code="PU011",
-                         fix=_fix(span, "", "删除顿号", safe=False))
+                         fix=Fix.replace(span, "", "删除顿号", Applicability.UNSAFE))
     for m in _DUNHAO_DENG.finditer(text):
         span = Span(m.start(), m.end())
         word = "以及" if text.startswith("以及", m.end()) else "等"
-        yield ctx.report(span, f"“{word}”前不用顿号", code="PU012", fix=_fix(span, "", "删除顿号", safe=False))
+        yield ctx.report(span, f"“{word}”前不用顿号", code="PU012", fix=Fix.replace(span, "", "删除顿号", Applicability.UNSAFE))
     for m in _SPACE_INSIDE.finditer(text):
         if doc.kind == "markdown" and "\ue000" in text[max(0, m.start() - 1):m.end() + 1]:
             continue
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"汉字之间多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
-                         fix=_fix(span, "", "删除空格"))
+                         fix=Fix.replace(span, "", "删除空格"))
     for m in _TRAILING.finditer(text):
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"行尾多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
-                         fix=_fix(span, "", "删除行尾空格"))
+                         fix=Fix.replace(span, "", "删除行尾空格"))
     if doc.kind != "markdown":
         for m in _ASCII_INDENT.finditer(text):
             span = Span(m.start(), m.end())
             yield ctx.report(span, "用半角空格做段首缩进；缩进应由排版设置或使用两个全角空格", code="PU013",
-                             fix=_fix(span, "", "删除半角空格缩进", safe=False))
+                             fix=Fix.replace(span, "", "删除半角空格缩进", Applicability.UNSAFE))
     title = doc.structure.title
     if title is not None and title.end > title.start and text[title.end - 1] in "。，；：、.,;":
         span = Span(title.end - 1, title.end)
         yield ctx.report(span, f"标题末尾不用标点“{orig[span.start]}”", code="PU014",
-                         fix=_fix(span, "", "删除标题末尾的标点", safe=False))
+                         fix=Fix.replace(span, "", "删除标题末尾的标点", Applicability.UNSAFE))
 
 
 def _space_name(s: str) -> str:
