@@ -1,13 +1,23 @@
 """Recognising the structure of a 公文: title, salutation (主送), headings by level, inline
-enumerations (一是…二是…), signature and date. Computed once per Document (``doc.structure``).
+enumerations (一是…二是…, 首先…其次…, 第一，…第二，…, 第一句：…), signature and date.
+Computed once per Document (``doc.structure``).
 
 Headings are recognised at line starts in ``doc.masked`` (Markdown ``#`` marks are masked,
 so ``## 一、总体要求`` is seen as ``一、总体要求``), including faulty forms (``一.``
 ``（一）、`` ``(一)`` ``１．`` ``1、`` ``3）``) so that the heading rules can report them.
 The canonical level of a form follows GB/T 9704-2012 7.3.3: 一、 → 1, （一） → 2,
-1. → 3, （1） → 4; 第一部分/第一章/第一节 sit above them (level 0). ``depth`` is the
-effective nesting depth in this document (一、 followed directly by （1） gives （1）
-depth 2).
+1. → 3, （1） → 4; 第一篇/第一部分/第一章/第一节 sit above them (levels -3 … 0).
+``depth`` is the effective nesting depth in this document (一、 followed directly by （1）
+gives （1） depth 2).
+
+Look-alikes that are not headings: numbers at a line start (``1.5亿元``, ``2、3月份``,
+``12.30前``), Chinese-numeral ranges (``一、二级医院``, ``三、四月份`` — kept only where the
+number fits the running sequence), the items of an attachment list (``附件：1.… / 2.…``),
+Markdown table rows and tab- or space-separated table lines.
+
+Speed: candidate lines are found with one regex over the masked text (a line break followed
+by an ordinal's first character); everything else looks only at those lines, at the first
+and last twenty non-blank lines, or at the (few) enumeration matches.
 """
 from __future__ import annotations
 
@@ -23,6 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 _CN = "一二三四五六七八九十"
+MASK = "\ue000"
+_SPACE = " \t\u3000\u00a0\ue000\ufeff"
 
 
 def cn_to_int(s: str) -> Optional[int]:
@@ -35,7 +47,7 @@ def cn_to_int(s: str) -> Optional[int]:
         a, _, b = s.partition("十")
         tens = CN_DIGITS.get(a, None) if a else 1
         ones = CN_DIGITS.get(b, None) if b else 0
-        if tens is None or ones is None:
+        if tens is None or ones is None or len(b) > 1 or len(a) > 1:
             return None
         return tens * 10 + ones
     if len(s) == 1:
@@ -43,19 +55,52 @@ def cn_to_int(s: str) -> Optional[int]:
     return None
 
 
+_CN_NUMS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (1–99)."""
+    if n <= 10:
+        return _CN_NUMS[max(n, 0)]
+    if n < 20:
+        return "十" + _CN_NUMS[n - 10]
+    tens, ones = divmod(n, 10)
+    return _CN_NUMS[tens] + "十" + (_CN_NUMS[ones] if ones else "")
+
+
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_LEAD = r"[ \t\u3000\u00a0\ue000]*"
+_LEAD = r"[ \t\u3000\u00a0\ue000\ufeff]*"
 HEADING_RE = re.compile(
-    "^(?P<lead>" + _LEAD + ")(?P<ord>"
-    rf"(?P<part>第(?P<pn>[{_CN}]{{1,3}})(?P<pk>部分|章|节|篇))"
+    _LEAD + "(?:"
+    rf"(?P<part>第(?P<pn>[{_CN}]{{1,3}})(?P<pk>部分|章|节|篇|编))"
     rf"|(?P<cnp>[（(](?P<cnpn>[{_CN}]{{1,3}})[）)](?P<cnpm>[、.．，,]?))"
     rf"|(?P<arp>[（(](?P<arpn>[0-9０-９]{{1,2}})[）)](?P<arpm>[、.．，,]?))"
     rf"|(?P<cn>(?P<cnn>[{_CN}]{{1,3}})(?P<cnm>[、.．，,：:]))"
     rf"|(?P<ar>(?P<arn>[0-9０-９]{{1,2}})(?P<arm>[.．、,，]|[）)]))"
-    r")(?P<rest>[^\n\r]*)",
+    r")",
     re.M,
 )
-_ATTACHMENT = re.compile(r"^" + _LEAD + r"附件[:：]", re.M)
+# a line break followed by what can start an ordinal: the only places HEADING_RE is tried
+_CANDIDATE = re.compile(r"\n[ \t\u3000\u00a0\ue000\ufeff]*(?=[第（(一二三四五六七八九十0-9０-９])")
+_CANDIDATE_CR = re.compile(r"[\n\r][ \t\u3000\u00a0\ue000\ufeff]*(?=[第（(一二三四五六七八九十0-9０-９])")
+_HEADING_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９")
+_ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
+_ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
+# "一、二级医院" "三、四月份" "一、二、三等奖": the next numeral follows the ordinal
+_CN_NEXT = re.compile(rf"[{_CN}]{{1,2}}")
+_NONSPACE = re.compile(r"[^ \t\u3000\u00a0\ue000\ufeff]")
+_DIGITS = set("0123456789０１２３４５６７８９")
+_RANGE_NEXT = set("、，,级月等类季批档号层期线甲")   # "一、二级医院" "一、二、三等奖"
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+# a table line: a tab between two cells, or three cells parted by runs of ASCII spaces
+_TABLE_TAB = re.compile(r"\S\t+\S")
+_TABLE_GAPS = re.compile(r"\S {2,}\S.*?\S {2,}\S")
+
+
+def _is_table_line(text: str, a: int, b: int) -> bool:
+    return bool(_TABLE_TAB.search(text, a, b) or _TABLE_GAPS.search(text, a, b))
+_MD_HASHES = re.compile(r"[ ]{0,3}(#{1,6})[ \t]")
+_PART_LEVEL = {"篇": -3, "编": -3, "部分": -2, "章": -1, "节": 0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +110,7 @@ class Heading:
     ordinal: Span             # the ordinal token with its mark, e.g. "一、" "（一）" "（一）、" "3）"
     style: str                # the form as a template: "一、" "（一）" "1." "（1）" "1、" "(一)" "一." …
     number: int
-    level: int                # canonical level: 0 第一部分/章, 1 一、, 2 （一）, 3 1., 4 （1）
+    level: int                # canonical level: 1 一、, 2 （一）, 3 1., 4 （1）; -3 篇, -2 部分, -1 章, 0 节
     md_level: Optional[int]   # number of Markdown # marks, or None
     run_in: bool              # heading run into its paragraph
     title_text: str           # the heading's words without the ordinal
@@ -76,16 +121,41 @@ class Heading:
         return self.style in STANDARD_STYLES
 
 
-STANDARD_STYLES = {"一、", "（一）", "1.", "（1）", "第一部分", "第一章", "第一节", "第一篇"}
+STANDARD_STYLES = {"一、", "（一）", "1.", "（1）", "第一部分", "第一章", "第一节", "第一篇", "第一编"}
 LEVEL_STANDARD = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+
+def ordinal_token(style: str, n: int) -> str:
+    """The ordinal ``n`` written in the form ``style`` ("（一）", 3 → "（三）"; "1、", 4 → "4、")."""
+    if "一" in style:
+        return style.replace("一", cn_numeral(n), 1)
+    if "１" in style:
+        return style.replace("１", str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")), 1)
+    return style.replace("1", str(n), 1)
+
+
+def standard_token(level: int, n: int, style: str = "") -> str:
+    """The standard ordinal for ``n`` at canonical ``level`` (GB/T 9704-2012 7.3.3)."""
+    if level == 1:
+        return f"{cn_numeral(n)}、"
+    if level == 2:
+        return f"（{cn_numeral(n)}）"
+    if level == 3:
+        return f"{n}."
+    if level == 4:
+        return f"（{n}）"
+    return ordinal_token(style, n) if level <= 0 and style.startswith("第") else ""
 
 
 @dataclass(frozen=True, slots=True)
 class EnumItem:
-    span: Span                # e.g. the "二是" token
-    number: int
-    marker: str               # "是" / "要" / "句" / "句话" …
+    span: Span                # the enumerator token, e.g. "二是" "其次" "第三" "第四句话"
+    number: int               # 1, 2, …; 0 for 最后 (the last item, whatever its number)
+    marker: str               # "是" / "要" (一是/一要), "第" (第一，), "其" (其一), "首先" "其次"
+                              # "再次" "最后", "句" / "句话" (第一句：)
     line: int
+    kind: str = "shi"         # "shi" 一是/一要 · "ordinal" 第一，/其一 · "narrative" 首先… · "label" 第一句：
+    paragraph: int = -1       # first line of the paragraph the item is in
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,195 +163,415 @@ class Structure:
     title: Optional[Span] = None
     salutation: Optional[Span] = None
     headings: tuple[Heading, ...] = ()
-    enumerations: tuple[tuple[EnumItem, ...], ...] = ()   # one tuple per list (paragraph run)
+    enumerations: tuple[tuple[EnumItem, ...], ...] = ()   # one tuple per list
     signature: Optional[Span] = None
     date: Optional[Span] = None
+    # one entry per line: "blank" "title" "salutation" "heading" "signature" "date" "text"
     line_kinds: tuple[str, ...] = field(default=())
 
 
+# --------------------------------------------------------------------------- headings
 def _style_of(m: re.Match) -> tuple[str, int, int, str]:
     """(style template, number, canonical level, mark) of a heading match."""
-    g = m.groupdict()
-    if g["part"]:
-        return "第一" + g["pk"], cn_to_int(g["pn"]) or 0, 0, ""
-    if g["cnp"]:
-        tok = g["cnp"]
-        open_, close = tok[0], tok[len(g["cnpn"]) + 1]
-        return f"{open_}一{close}{g['cnpm']}", cn_to_int(g["cnpn"]) or 0, 2, g["cnpm"]
-    if g["arp"]:
-        tok = g["arp"]
-        n = g["arpn"]
-        open_, close = tok[0], tok[len(n) + 1]
-        digit = "１" if n.translate(_FW_DIGITS) != n else "1"
-        return f"{open_}{digit}{close}{g['arpm']}", int(n.translate(_FW_DIGITS)), 4, g["arpm"]
-    if g["cn"]:
-        return "一" + g["cnm"], cn_to_int(g["cnn"]) or 0, 1, g["cnm"]
-    n, mark = g["arn"], g["arm"]
-    digit = "１" if n.translate(_FW_DIGITS) != n else "1"
-    level = 4 if mark in "）)" else 3
-    return digit + mark, int(n.translate(_FW_DIGITS)), level, mark
+    kind = m.lastgroup                 # the alternative that matched (its group closes last)
+    if kind == "part":
+        pk = m.group("pk")
+        return "第一" + pk, cn_to_int(m.group("pn")) or 0, _PART_LEVEL[pk], ""
+    if kind == "cnp":
+        tok, mark = m.group("cnp"), m.group("cnpm")
+        n = m.group("cnpn")
+        return f"{tok[0]}一{tok[len(n) + 1]}{mark}", cn_to_int(n) or 0, 2, mark
+    if kind == "arp":
+        tok, mark = m.group("arp"), m.group("arpm")
+        n = m.group("arpn")
+        ascii_n = n.translate(_FW_DIGITS)
+        digit = "１" if ascii_n != n else "1"
+        return f"{tok[0]}{digit}{tok[len(n) + 1]}{mark}", int(ascii_n), 4, mark
+    if kind == "cn":
+        mark = m.group("cnm")
+        return "一" + mark, cn_to_int(m.group("cnn")) or 0, 1, mark
+    n, mark = m.group("arn"), m.group("arm")
+    ascii_n = n.translate(_FW_DIGITS)
+    digit = "１" if ascii_n != n else "1"
+    return digit + mark, int(ascii_n), (4 if mark in "）)" else 3), mark
 
 
 _SENTENCE_MARK = re.compile("[。！？]")
-_HEADING_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９")
 
 
-def _heading_matches(text: str, index):
-    """HEADING_RE matched at line starts only (a multi-line scan would try every position)."""
-    n = len(text)
-    for start in index.line_starts:
-        i = start
-        while i < n and text[i] in " \t\u3000\u00a0\ue000":
-            i += 1
-        if i < n and text[i] in _HEADING_FIRST:
-            m = HEADING_RE.match(text, start)
-            if m is not None:
-                yield m
+def _candidate_starts(text: str):
+    """Offsets of the line starts where a heading may begin."""
+    if text[:1] in _HEADING_FIRST or text[:1] in _SPACE:
+        yield 0
+    for m in (_CANDIDATE_CR if _cr_only(text) else _CANDIDATE).finditer(text):
+        yield m.start() + 1
+
+
+def _cr_only(text: str) -> bool:
+    """Some lines end in a bare CR (old Mac files): the fast LF-only scans would miss them."""
+    return "\r" in text and text.count("\r") != text.count("\r\n")
+
+
+def _attachment_lines(text: str, index) -> set[int]:
+    """Lines of attachment lists (附件：1.… / 2.…): numbered, but not headings."""
+    lines: set[int] = set()
+    if "附" not in text:
+        return lines
+    starts = index.line_starts
+    for m in _ATTACHMENT.finditer(text):
+        line = index.line_of(m.start())
+        if text[starts[line]:m.start()].strip(_SPACE):
+            continue                                   # not at the line start
+        nxt = line + 1
+        while nxt < len(starts) and _ATTACHMENT_ITEM.match(text, starts[nxt]):
+            lines.add(nxt)
+            nxt += 1
+    return lines
+
+
+def _plain(doc: "Document", a: int, b: int) -> str:
+    """doc.text[a:b] without what the mask hides (Markdown ** and the like)."""
+    s = doc.masked[a:b]
+    if MASK not in s:
+        return doc.text[a:b]
+    return "".join(c for c, k in zip(doc.text[a:b], s) if k != MASK)
 
 
 def _find_headings(doc: "Document") -> list[Heading]:
     text = doc.masked
     index = doc.index
-    ranges = []
-    for m in _ATTACHMENT.finditer(text):
-        # an attachment list (附件：1.… / 2.…) is not a heading sequence
-        line = index.line_of(m.start())
-        nxt = line + 1
-        while nxt < index.line_count and re.match(_LEAD + r"[0-9０-９]{1,2}[.．、]", text[index.line_starts[nxt]:]):
-            nxt += 1
-        ranges.append((line, nxt - 1))
+    skip = _attachment_lines(text, index)
+    markdown = doc.kind == "markdown"
+    raw = doc.text
     out: list[Heading] = []
-    stack: list[int] = []      # canonical levels of the open ancestors, for the depth
-    for m in _heading_matches(text, index):
-        line = index.line_of(m.start())
-        if any(a <= line <= b for a, b in ranges):
+    stack: list[int] = []          # canonical levels of the open ancestors, for the depth
+    last_num: dict[int, int] = {}  # level -> last number under the current parent
+    line_of = index.line_of
+    for start in _candidate_starts(text):
+        m = HEADING_RE.match(text, start)
+        if m is None:
             continue
-        rest = m.group("rest")
+        line = line_of(start)
+        if line in skip:
+            continue
         style, number, level, mark = _style_of(m)
-        if number <= 0:
-            continue
-        if level == 1 and mark in "：:" and len(rest.strip()) == 0:
-            continue
-        # "1.5亿元", "3.15" are numbers, not ordinals; "2、3月" is a range
-        if level == 3 and (rest[:1].isdigit() or (mark in "、,，" and re.match(r"[0-9０-９]+[月日年个%]", rest))):
-            continue
-        if level == 1 and mark in ".．，," and rest[:1].isdigit():
-            continue
-        if not rest.strip(" \t\u3000\u00a0\ue000"):
-            continue
-        ord_start = m.start("ord")
-        ord_end = m.end("ord")
+        ord_start, ord_end = m.span(m.lastgroup)
         line_start, line_end = index.line_span(line)
+        first = _NONSPACE.search(text, ord_end, line_end)
+        if number <= 0 or first is None:
+            continue                                   # "（一）" alone, "一、" with nothing after
+        if markdown and raw[line_start:ord_start].lstrip(" \t").startswith("|"):
+            continue                                   # a Markdown table row
+        if _is_table_line(text, first.start(), min(line_end, first.start() + 120)):
+            continue                                   # a plain-text table line
+        head = text[ord_end]
+        if head in _DIGITS:
+            # "1.5亿元", "2、3月份", "12.30前": numbers, not ordinals; "1.2024年工作回顾" and
+            # "一、2024年工作回顾" are headings
+            if level == 1 and mark != "、":
+                continue
+            if (level == 3 or (level == 4 and mark in "）)")) and \
+                    not _YEAR.match(text[ord_end:ord_end + 5].translate(_FW_DIGITS)):
+                continue
+        if level == 1 and mark in "、，," and head in _CN:
+            nxt = _CN_NEXT.match(text, ord_end)
+            # "一、二级医院" "三、四月份是关键期": kept only where the number fits the sequence
+            if nxt and cn_to_int(nxt.group()) == number + 1:
+                fits = number == last_num.get(level, 0) + 1
+                if not fits or (number == 1 and text[nxt.end():nxt.end() + 1] in _RANGE_NEXT):
+                    continue
         # run-in heading: the heading text ends at the first sentence mark when body text follows
         stop = _SENTENCE_MARK.search(text, ord_end, line_end)
-        body_at = stop.end() if stop else None
-        run_in = body_at is not None and body_at < line_end and bool(doc.masked[body_at:line_end].strip())
-        head_end = body_at if run_in else line_end
+        run_in = stop is not None and _NONSPACE.search(text, stop.end(), line_end) is not None
+        head_end = stop.end() if run_in else line_end
+        while head_end > ord_end and text[head_end - 1] in _SPACE:
+            head_end -= 1
         md_level = None
-        if doc.kind == "markdown":
-            raw = doc.text[line_start:ord_start]
-            hashes = len(raw.strip()) if raw.strip().strip("#") == "" and raw.strip() else 0
-            md_level = hashes or None
-        title_text = doc.text[ord_end:head_end].strip(" \t\u3000\u00a0。")
+        if markdown:
+            hashes = _MD_HASHES.match(raw, line_start, ord_start)
+            md_level = len(hashes.group(1)) if hashes else None
+        title_text = _plain(doc, ord_end, head_end).strip(" \t\u3000\u00a0。")
         while stack and stack[-1] >= level:
             stack.pop()
         stack.append(level)
+        for lv in [lv for lv in last_num if lv > level]:
+            del last_num[lv]
+        last_num[level] = number
         out.append(Heading(line=line, span=Span(ord_start, head_end), ordinal=Span(ord_start, ord_end),
                            style=style, number=number, level=level, md_level=md_level,
                            run_in=run_in, title_text=title_text, depth=len(stack)))
     return out
 
 
-_ENUM = re.compile(rf"(?=[{_CN}]{{1,2}}[是要])(?P<n>[{_CN}]{{1,2}})(?P<m>是|要(?![务素点求是]))")
+# --------------------------------------------------------------------------- enumerations
+# 一是/一要: the guard lets the scan skip ordinary text
+_ENUM = re.compile(rf"[{_CN}][{_CN}]?[是要]")
+_NOT_YAO = set("务素是害塞旨")          # 一要素 第一要务 … are words, not 一要 items
 # an enumerator starts a clause: the line start or a mark (checked in Python: look-behinds
 # at the start of a pattern would make the scan try every position)
-_ENUM_BEFORE = set("。；，：！？、）”;,:!? \t\r\n\u3000\ue000")
+_ENUM_BEFORE = set("。；，：！？、）”;,:!? \t\r\n\u3000\u00a0\ue000")
+# 首先，其次，再次，最后，/ 第一，第二，/ 其一，其二，
+_SEQ = re.compile(rf"(?P<w>首先|其次|再次|最后|其(?P<qn>[一二三四五六七八九])|第(?P<dn>[{_CN}]{{1,2}}))"
+                  r"(?P<mark>[，,、：:])")
+_SEQ_BEFORE = set("。；！？：;!?: \t\r\n\u3000\u00a0\ue000")
+_NARRATIVE_NUM = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+# 第一句：… 第四句话：
+_LABEL = re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?P<m>句话|句)(?=[：:，,])")
 
 
-def _find_enumerations(doc: "Document") -> list[tuple[EnumItem, ...]]:
+def _paragraph_of(doc: "Document", line: int) -> int:
+    """First line of the paragraph holding ``line`` (a line in plain text; a block of
+    non-blank lines in Markdown)."""
+    if doc.kind != "markdown":
+        return line
+    index = doc.index
+    text = doc.masked
+    while line > 0:
+        a, b = index.line_span(line - 1)
+        if not text[a:b].strip(_SPACE):
+            break
+        line -= 1
+    return line
+
+
+def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     text = doc.masked
     index = doc.index
     lists: list[list[EnumItem]] = []
     current: dict[str, list[EnumItem]] = {}
     last_line: dict[str, int] = {}
+    n_text = len(text)
     for m in _ENUM.finditer(text):
         if m.start() and text[m.start() - 1] not in _ENUM_BEFORE:
             continue
-        n = cn_to_int(m.group("n"))
+        tok = m.group()
+        marker = tok[-1]
+        if marker == "要" and m.end() < n_text and text[m.end()] in _NOT_YAO:
+            continue
+        n = cn_to_int(tok[:-1])
         if not n:
             continue
-        marker = m.group("m")
         line = index.line_of(m.start())
-        item = EnumItem(Span(m.start(), m.end()), n, marker, line)
+        para = _paragraph_of(doc, line)
+        item = EnumItem(Span(m.start(), m.end()), n, marker, line, "shi", para)
         cur = current.get(marker)
-        line_start = index.line_starts[line]
-        starts_line = not text[line_start:m.start()].strip(" \t\u3000\u00a0\ue000")
-        # a list continues on the same line, or on the next line when that line starts with the
-        # next item (items written one per paragraph); otherwise a new list begins
-        if cur and (cur[-1].line == line or (starts_line and line == last_line[marker] + 1 and n != 1)):
+        # a list continues in the same paragraph, or on the next line when that line starts
+        # with the next item (items written one per paragraph); otherwise a new list begins
+        if cur and (cur[-1].paragraph == para
+                    or (line == last_line[marker] + 1 and n != 1
+                        and _NONSPACE.search(text, index.line_starts[line], m.start()) is None)):
             cur.append(item)
         else:
             cur = current[marker] = [item]
             lists.append(cur)
         last_line[marker] = line
+    return lists
+
+
+def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[EnumItem]]:
+    """首先/其次/再次/最后, 第一，/第二，, 其一/其二 lists (one list may mix them: that is what
+    HD010 reports), and 第一句：/第二句话： label lists. A list ends at a heading line, after
+    twelve lines without an item, or where an item cannot continue it."""
+    text = doc.masked
+    index = doc.index
+    items: list[EnumItem] = []
+    if any(w in text for w in ("首先", "其次", "再次", "最后", "其一", "第")):
+        for m in _SEQ.finditer(text):
+            if m.start() and text[m.start() - 1] not in _SEQ_BEFORE:
+                continue
+            w, mark = m.group("w"), m.group("mark")
+            if mark in "：:" and not m.group("dn"):
+                continue
+            if m.group("dn"):
+                n = cn_to_int(m.group("dn")) or 0
+                if not n:
+                    continue
+                after = text[m.end():m.end() + 1]
+                if mark in "、" and (after in _CN or after == "第"):
+                    continue                       # "第一、二产业" "第一、第二产业"
+                if mark in "：:" and not after.strip(_SPACE):
+                    continue
+                kind, marker = "ordinal", "第"
+            elif m.group("qn"):
+                n, kind, marker = cn_to_int(m.group("qn")) or 0, "ordinal", "其"
+            else:
+                n, kind, marker = _NARRATIVE_NUM[w], "narrative", w
+            line = index.line_of(m.start())
+            items.append(EnumItem(Span(m.start(), m.start() + len(w)), n, marker, line, kind,
+                                  _paragraph_of(doc, line)))
+        for m in _LABEL.finditer(text):
+            if m.start() and text[m.start() - 1] not in _SEQ_BEFORE:
+                continue
+            n = cn_to_int(m.group("n")) or 0
+            if n:
+                line = index.line_of(m.start())
+                items.append(EnumItem(Span(m.start(), m.end()), n, m.group("m"), line, "label",
+                                      _paragraph_of(doc, line)))
+    items.sort(key=lambda it: it.span.start)
+    lists: list[list[EnumItem]] = []
+    open_: dict[str, list[EnumItem]] = {}          # "seq" / "label" -> the open list
+    for it in items:
+        group = "label" if it.kind == "label" else "seq"
+        cur = open_.get(group)
+        if cur is not None:
+            prev = cur[-1]
+            reach = 60 if group == "label" else 12
+            crossed = any(h in heading_lines for h in range(prev.line + 1, it.line + 1)) \
+                if it.line - prev.line <= reach else True
+            if it.line > prev.line and it.line in heading_lines and prev.paragraph == it.paragraph:
+                crossed = True
+            top = max(x.number for x in cur)
+            fits = it.number == 0 or (top > 0 and top < it.number <= top + 2) or \
+                (it.number == top and it.number > 1)
+            if crossed or it.number == 1 or not fits or cur[-1].number == 0:
+                cur = None
+        if cur is None:
+            cur = open_[group] = []
+            lists.append(cur)
+        cur.append(it)
+    return lists
+
+
+def _find_enumerations(doc: "Document", heading_lines: set[int]) -> list[tuple[EnumItem, ...]]:
+    lists = _find_shi_lists(doc) + _find_sequence_lists(doc, heading_lines)
+    lists.sort(key=lambda l: l[0].span.start)
     return [tuple(l) for l in lists]
 
 
+# --------------------------------------------------------------------------- title, date …
 _GENRE = re.compile(r"(?:讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|总结|发言|致辞|通报|批复|公告|通告|"
-                    r"议案|计划|要点|规划|细则|汇报|讲稿|主持词|征求意见稿）|（征求意见稿）|（草案）)$")
-_DATE_LINE = re.compile(r"^[ \t\u3000\u00a0]*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-                        r"[一二三四五六七八九十]{1,3}日)[ \t\u3000\u00a0]*$")
+                    r"议案|计划|要点|规划|细则|汇报|讲稿|主持词|打算|安排|情况|提纲|材料|倡议书|公报|简报|说明|"
+                    r"建议|提案|答复|指引|指南|清单|章程|制度|准则|守则|述职|体会|心得|党课|演讲|贺信|贺词|"
+                    r"感谢信|慰问信|决议|命令|令|条例|措施|举措|任务分工|事项|"
+                    r"征求意见稿）|（征求意见稿）|（草案）|（试行）|（代拟稿）|（送审稿）)$")
+# leftovers that never make a title or a salutation (web-site adverts, contact stamps)
+_LEFTOVER_HINT = re.compile(r"QQ|[Qq]{2}|微信|公众号|http|www\.|\.com|\.cn|文库|仅供|禁止外传|扫码|本站|网友|上传|"
+                            r"下载|第[0-9]+页|共[0-9]+页")
+# …and what else makes a short first line look like one, when it carries no genre word
+_LEFTOVER_WIDE = re.compile(r"范文|会员|转载|来源|整理|原创|精品|资料|文档|关注|版权|点击|免费|咨询|阅读|更多|分享")
+_DATE_LINE = re.compile(
+    r"[ \t\u3000\u00a0]*[（(]?"
+    r"(?:[0-9０-９]{4}|20[XxＸ×]{2}|[XxＸ×○〇]{4}|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*"
+    r"(?:[0-9０-９]{1,2}|[XxＸ×○]{1,2}|[一二三四五六七八九十]{1,2})[ \t]*月[ \t]*"
+    r"(?:[0-9０-９]{1,2}|[XxＸ×○]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日[）)]?[ \t\u3000\u00a0]*$")
+# lines that end in a colon but introduce the text: "现将有关事项通知如下：" "会议议定如下："
+_NOT_SALUTATION = re.compile(r"如下[：:]$|以下[：:]$|^(?:为|现将|根据|按照|经|对|会议|时间|地点|出席|列席|记录|主持)")
+_CLAUSE_MARK = re.compile(r"[。，；！？,;!?]")
 
 
-def analyze(doc: "Document") -> Structure:
+def _trimmed(text: str, a: int, b: int) -> Span:
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip(_SPACE))
+    return Span(a + lead, a + len(seg.rstrip(_SPACE)))
+
+
+def _title_and_salutation(doc: "Document", head: list) -> tuple[Optional[Span], Optional[Span], int]:
     text = doc.masked
-    index = doc.index
-    # title and salutation sit in the first lines, signature and date in the last: look only there
-    nonblank = []
-    tail = []
-    for i in range(index.line_count):
-        a, b = index.line_span(i)
-        s = text[a:b].strip(" \t\u3000\u00a0\ue000")
-        if s:
-            nonblank.append((i, a, b, s))
-            if len(nonblank) >= 20:
-                break
-    for i in range(index.line_count - 1, -1, -1):
-        a, b = index.line_span(i)
-        s = text[a:b].strip(" \t\u3000\u00a0\ue000")
-        if s:
-            tail.insert(0, (i, a, b, s))
-            if len(tail) >= 2:
-                break
-    title = salutation = signature = date = None
+    title = salutation = None
     title_line = -1
-    for i, a, b, s in nonblank[:12]:
+    for k, (i, a, b, s) in enumerate(head[:12]):
         bare = s.rstrip("。，；：、.,;")
-        if len(s) <= 80 and "。" not in bare and _GENRE.search(bare):
-            lead = len(text[a:b]) - len(text[a:b].lstrip(" \t\u3000\u00a0\ue000"))
-            title = Span(a + lead, a + lead + len(s))
+        if len(s) <= 80 and "。" not in bare and not _LEFTOVER_HINT.search(s) and _GENRE.search(bare) \
+                and not HEADING_RE.match(s):
+            title = _trimmed(text, a, b)
             title_line = i
+            # a long title broken over two lines: 关于…(line 1) / …的通知 (line 2)
+            if k and head[k - 1][0] == i - 1:
+                pa, ps = head[k - 1][1], head[k - 1][3]
+                if ps.startswith(("关于", "在")) and len(ps) <= 40 and not _CLAUSE_MARK.search(ps) \
+                        and not _LEFTOVER_HINT.search(ps):
+                    title = Span(_trimmed(text, pa, head[k - 1][2]).start, title.end)
             break
-    for i, a, b, s in nonblank[:20]:
+    if title is None and head:
+        # no genre word: the first line, when it is short, unpunctuated and not a leftover
+        i, a, b, s = head[0]
+        if 6 <= len(s) <= 40 and not _CLAUSE_MARK.search(s) and not _LEFTOVER_HINT.search(s) \
+                and not _LEFTOVER_WIDE.search(s) \
+                and not HEADING_RE.match(s) and not s.endswith(("：", ":")) \
+                and (len(head) < 2 or head[1][0] > i + 1):
+            title = _trimmed(text, a, b)
+            title_line = i
+    for i, a, b, s in head[:20]:
         if i <= title_line:
             continue
-        if s.endswith(("：", ":")) and len(s) <= 60 and "。" not in s and not HEADING_RE.match(s):
-            lead = len(text[a:b]) - len(text[a:b].lstrip(" \t\u3000\u00a0\ue000"))
-            salutation = Span(a + lead, a + lead + len(s))
+        if s.endswith(("：", ":")) and len(s) <= 60 and "。" not in s and not HEADING_RE.match(s) \
+                and not _LEFTOVER_HINT.search(s) and not s.startswith(("附件", "附：")) \
+                and not _NOT_SALUTATION.search(s):
+            salutation = _trimmed(text, a, b)
             break
         if len(s) > 60:
             break
-    if tail:
-        i, a, b, s = tail[-1]
-        if _DATE_LINE.match(text[a:b]):
-            lead = len(text[a:b]) - len(text[a:b].lstrip(" \t\u3000\u00a0\ue000"))
-            date = Span(a + lead, a + lead + len(s))
-            if len(tail) > 1:
-                j, a2, b2, s2 = tail[-2]
-                if len(s2) <= 40 and not re.search(r"[。，；：！？]", s2):
-                    lead = len(text[a2:b2]) - len(text[a2:b2].lstrip(" \t\u3000\u00a0\ue000"))
-                    signature = Span(a2 + lead, a2 + lead + len(s2))
+    return title, salutation, title_line
+
+
+def _signature_and_date(doc: "Document", tail: list) -> tuple[Optional[Span], Optional[Span]]:
+    """成文日期: the last date line among the last eight non-blank lines; 落款: the short
+    unpunctuated line right above it."""
+    text = doc.masked
+    for k in range(len(tail) - 1, -1, -1):
+        i, a, b, s = tail[k]
+        if _DATE_LINE.match(text, a, b) and len(s) <= 20:
+            date = _trimmed(text, a, b)
+            signature = None
+            if k and tail[k - 1][0] >= i - 2:
+                j, a2, b2, s2 = tail[k - 1]
+                if 2 <= len(s2) <= 40 and not _CLAUSE_MARK.search(s2) and not s2.endswith(("：", ":")) \
+                        and not HEADING_RE.match(s2) and not _DATE_LINE.match(text, a2, b2):
+                    signature = _trimmed(text, a2, b2)
+            return signature, date
+    return None, None
+
+
+def _nonblank(doc: "Document", lines, limit: int) -> list:
+    text = doc.masked
+    index = doc.index
+    out = []
+    for i in lines:
+        a, b = index.line_span(i)
+        s = text[a:b].strip(_SPACE)
+        if s:
+            out.append((i, a, b, s))
+            if len(out) >= limit:
+                break
+    return out
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)")
+_BLANK_LINE_CR = re.compile(r"(?:\r\n|\n|\r(?!\n))[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)")
+
+
+def _line_kinds(doc: "Document", title, salutation, headings, signature, date) -> tuple[str, ...]:
+    index = doc.index
+    text = doc.masked
+    kinds = ["text"] * index.line_count
+    if not text.strip(_SPACE + "\r\n"):
+        return tuple("blank" for _ in kinds)
+    first = index.line_span(0)
+    if not text[first[0]:first[1]].strip(_SPACE):
+        kinds[0] = "blank"
+    for m in (_BLANK_LINE_CR if _cr_only(text) else _BLANK_LINE).finditer(text):
+        kinds[index.line_of(m.end())] = "blank"
+    for h in headings:
+        kinds[h.line] = "heading"
+    for span, name in ((title, "title"), (salutation, "salutation"), (signature, "signature"), (date, "date")):
+        if span is not None:
+            for ln in range(index.line_of(span.start), index.line_of(max(span.start, span.end - 1)) + 1):
+                kinds[ln] = name
+    return tuple(kinds)
+
+
+def analyze(doc: "Document") -> Structure:
+    index = doc.index
+    n = index.line_count
+    # title and salutation sit in the first lines, signature and date in the last: look only there
+    head = _nonblank(doc, range(n), 20)
+    tail = _nonblank(doc, range(n - 1, -1, -1), 8)[::-1]
+    title, salutation, _ = _title_and_salutation(doc, head)
+    signature, date = _signature_and_date(doc, tail)
+    if title is not None and date is not None and date.start <= title.start:
+        signature = date = None                          # a one-line document
     headings = tuple(_find_headings(doc))
-    enums = tuple(_find_enumerations(doc))
+    enums = tuple(_find_enumerations(doc, {h.line for h in headings}))
+    kinds = _line_kinds(doc, title, salutation, headings, signature, date)
     return Structure(title=title, salutation=salutation, headings=headings, enumerations=enums,
-                     signature=signature, date=date)
+                     signature=signature, date=date, line_kinds=kinds)

@@ -1,52 +1,45 @@
-"""HD: heading numbering (一、（一）1.（1）) and inline enumerations (一是…二是…).
+"""HD: heading numbering (一、（一）1.（1）) and inline enumerations (一是…二是…, 首先…其次…).
 
-One pass over ``doc.structure.headings`` keeps, per level, the last sibling number under the
-current parent: numbering restarts under each new parent. Enumerations restart in each
-paragraph (a list continues on the next line only when that line starts with the next item).
+Codes (stable):
+  HD001 gap among siblings · HD002 repeat · HD003 disorder · HD004 child heading with no parent ·
+  HD005 level inversion · HD006 mixed ordinal forms among siblings · HD007 wrong mark after an
+  ordinal · HD008 half-width brackets / full-width digits in ordinals · HD009 enumeration gap,
+  repeat or dangling 一是 · HD010 mixed narrative scheme (首先…第三) · HD011 announced count ≠
+  items · HD012 ordinal form differs from the organisation's profile.
+
+One pass over ``doc.structure.headings`` keeps, per level, the last sibling under the current
+parent: numbering restarts under each new parent. A document that consistently uses a deeper
+form as the parent of a shallower one (1. above （一）) is reported once (HD005) and then read
+with its own order of levels, so one inversion does not cascade into orphans and gaps.
+Enumerations restart in each paragraph (a list continues on the next line only when that line
+starts with the next item).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from gwlint.linter.model import Applicability, Example, Fix, FixAvailability, Related, Span
 from gwlint.linter.rule import checker, meta
-from gwlint.linter.structure import LEVEL_STANDARD, STANDARD_STYLES, cn_to_int
+from gwlint.linter.structure import STANDARD_STYLES, cn_numeral, cn_to_int, ordinal_token, standard_token
 
 B9704 = "GB/T 9704-2012 7.3.3（结构层次序数依次用“一、”“（一）”“1.”“（1）”）"
 B15834 = "GB/T 15834-2011 附录 B.3（序次语之后的标点用法）"
 B_ORDER = "《党政机关公文处理工作条例》第二十条（文稿审核：段落顺序、结构层次合理）"
-_CN_NUMS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+_LEVEL_NAME = {1: "第一级", 2: "第二级", 3: "第三级", 4: "第四级"}
 
-
-def cn_numeral(n: int) -> str:
-    if n <= 10:
-        return _CN_NUMS[n]
-    if n < 20:
-        return "十" + _CN_NUMS[n - 10]
-    tens, ones = divmod(n, 10)
-    return _CN_NUMS[tens] + "十" + (_CN_NUMS[ones] if ones else "")
-
-
-def standard_token(level: int, n: int) -> str:
-    return {1: f"{cn_numeral(n)}、", 2: f"（{cn_numeral(n)}）", 3: f"{n}.", 4: f"（{n}）"}.get(level, "")
-
-
-def _width_problem(style: str) -> bool:
-    return any(ch in style for ch in "()１．") or ("(" in style or ")" in style)
-
-
-def _mark_problem(style: str) -> bool:
-    return style not in STANDARD_STYLES and not _width_problem(style)
-
-
-_M = dict(basis=B9704)
+__all__ = ["RULES", "cn_numeral", "standard_token"]
 
 HD001 = meta("HD001", "heading-gap", "标题序号跳号",
-             what="检查同级标题序号是否连续（一、二、四、只在“四、”处报告一次；每个上级标题下重新编号）。",
+             what="检查同级标题序号是否连续（一、二、四、只在“四、”处报告一次），以及上级标题下的第一个序号是否从 1 开始"
+                  "（“（二）”下直接出现“（2）”）。每个上级标题下重新编号。",
              why="跳号说明漏写或删改后没有重排序号，是印发前最常见的结构差错。",
              examples=(Example(bad="一、总体要求\n二、重点任务\n四、保障措施"),
-                       Example(good="一、总体要求\n（一）指导思想\n（二）目标\n二、重点任务\n（一）抓项目")),
+                       Example(bad="一、总体要求\n（一）工作目标\n1.完成改造\n3.完成验收"),
+                       Example(good="一、总体要求\n（一）指导思想\n（二）目标\n二、重点任务\n（一）抓项目"),
+                       Example(good="一、总体要求\n1.5亿元资金已到位。\n2024年，全市经济运行平稳。\n二、重点任务")),
              basis=B9704 + "；" + B_ORDER)
 HD002 = meta("HD002", "heading-repeat", "标题序号重复",
              what="检查同级标题序号重复（如两个“（二）”），在第二次出现处报告。",
@@ -60,11 +53,20 @@ HD003 = meta("HD003", "heading-disorder", "标题序号倒序",
              examples=(Example(bad="一、甲\n三、乙\n二、丙"), Example(good="一、甲\n二、乙\n三、丙")),
              basis=B9704 + "；" + B_ORDER)
 HD004 = meta("HD004", "heading-orphan", "缺少上级的下级序号",
-             what="检查在出现任何上级标题之前就出现的下级序号（如正文开头在“一、”之前出现“（一）”或“1.”）。",
+             what="检查在出现任何上级标题之前就出现的下级序号（如正文开头在“一、”之前出现“（一）”或“1.”）。"
+                  "跳级使用（“一、”下直接用“1.”）不报告。",
              why="下级序号必须从属于上级标题，孤立的下级序号说明结构混乱或误用了序号。",
              examples=(Example(bad="为做好工作，制定本方案。\n（一）适用范围：全县。\n一、工作目标\n二、重点任务"),
-                       Example(good="一、工作目标\n（一）适用范围：全县。\n二、重点任务")),
+                       Example(good="一、工作目标\n（一）适用范围：全县。\n二、重点任务"),
+                       Example(good="一、工作目标\n1.完成改造任务\n二、重点任务")),
              basis=B9704)
+HD005 = meta("HD005", "heading-level-inversion", "标题层级倒置",
+             what="检查高一级的序号形式被用作低一级序号的下级（如“1.”之下出现“（一）”“（二）”，随后又接“2.”），"
+                  "即层次顺序与“一、（一）1.（1）”相反。每种倒置只报告一次。",
+             why="层次序数的先后顺序由标准规定，倒置会让读者误判结构；这类稿件常由几份材料拼接而成。",
+             examples=(Example(bad="一、总体要求\n1.指导思想\n（一）坚持党的领导\n（二）坚持人民至上\n2.工作目标"),
+                       Example(good="一、总体要求\n（一）指导思想\n1.坚持党的领导\n2.坚持人民至上\n（二）工作目标")),
+             basis=B9704 + "；GB/T 15834-2011 B.3")
 HD006 = meta("HD006", "mixed-ordinal-style", "同级序号形式混用",
              what="检查同一层级的兄弟标题是否混用不同形式（如“1.”“2.”之间出现“3、”，“（1）”“（2）”之间出现“3）”），报告少数的不规范形式。",
              why="同级序号应当形式一致；混用说明从不同材料拼接而来。",
@@ -75,15 +77,19 @@ HD006 = meta("HD006", "mixed-ordinal-style", "同级序号形式混用",
                        Example(good="（二）个人项目\n1.象棋；\n2.乒乓球；\n3.羽毛球；")),
              basis=B9704 + "；GB/T 15835-2011 4.3（同一形式）")
 HD007 = meta("HD007", "ordinal-mark", "序号后标点错误",
-             what="检查序号后的标点：“（一）”后不加顿号，“一”后用顿号不用“.”“，”，“1”后用“.”不用顿号（即使全文都用“1、”）。"
+             what="检查序号后的标点：“（一）”后不加顿号，“一”后用顿号不用“.”“，”，“1”后用“.”不用顿号（即使全文都用“1、”），"
+                  "单边括号“1）”应为“（1）”，段首的“第一”“首先”后用逗号不用顿号。"
                   "项目可在配置 [conventions] accept-ordinals = [\"1、\"] 中明确接受“1、”。",
-             why="GB/T 15834-2011 B.3.2—B.3.4 规定了各级序次语后的标点，括号序号后不再加标点。",
+             why="GB/T 15834-2011 B.3.1—B.3.4 规定了各级序次语后的标点，括号序号后不再加标点。",
              fix=FixAvailability.ALWAYS,
-             fix_safety="删去或替换序号后的标点是安全修复；“1、”改“1.”标为不安全修复（部分单位有自己的习惯）。",
+             fix_safety="删去或替换序号后的标点是安全修复；“1、”改“1.”、“1）”改“（1）”标为不安全修复（部分单位有自己的习惯）。",
              options="[conventions] accept-ordinals：接受的非标准序号形式，如 [\"1、\"]。",
              examples=(Example(bad="（三）、趣味项目", fixed="（三）趣味项目"),
                        Example(bad="二.压实责任", fixed="二、压实责任"),
-                       Example(good="（三）趣味项目\n二、压实责任\n1.象棋")),
+                       Example(bad="会议强调：第一、要提高认识；第二、要压实责任。",
+                               fixed="会议强调：第一，要提高认识；第二，要压实责任。"),
+                       Example(good="（三）趣味项目\n二、压实责任\n1.象棋"),
+                       Example(good="要大力发展第一、二产业，用拼第一、争先进的劲头抓落实。")),
              basis=B15834)
 HD008 = meta("HD008", "ordinal-width", "序号用了半角括号或全角数字",
              what="检查序号中的半角括号“(一)”“(1)”、全角数字“１.”和全角句点“1．”。",
@@ -94,25 +100,30 @@ HD008 = meta("HD008", "ordinal-width", "序号用了半角括号或全角数字"
                        Example(good="（一）加强组织领导\n1.开展排查")),
              basis=B9704 + "；GB/T 15835-2011 5.1.7")
 HD009 = meta("HD009", "enumeration-gap", "列举序号缺项或不完整",
-             what="检查段落中的“一是……二是……”“一要……二要……”列举：跳号（一是、二是、四是）、重复，"
+             what="检查段落中的“一是……二是……”“一要……二要……”“第一，……第二，……”列举：跳号（一是、二是、四是）、重复，"
                   "或只有“一是”而没有“二是”。每个段落重新计数。",
              why="列举缺项说明删改后没有重排，只有“一是”则列举不成立。",
              examples=(Example(bad="存在的问题：一是投资偏慢；二是消费偏弱；四是出口下滑。"),
                        Example(bad="要抓好三项工作。一是抓项目，确保按期开工。\n同时要注意安全。"),
+                       Example(bad="第一，要提高认识。第二，要压实责任。第四，要严格考核。"),
                        Example(good="一是抓项目；二是抓招商；三是抓服务。"),
-                       Example(good="发展是第一要务，统一是大局。")),
+                       Example(good="发展是第一要务，统一是大局，唯一是他。我们坚持一是一、二是二。")),
              basis=B_ORDER)
 HD010 = meta("HD010", "mixed-narrative-ordinals", "序数词体系混用",
-             what="检查“首先、其次”与“第三、第四”混用（应为“首先……其次……再次……最后”或“第一……第四”）。",
+             what="检查同一组列举中“首先、其次”与“第三、第四”混用（应为“首先……其次……再次……最后”或“第一……第四”）。",
              why="同一组列举应使用同一套序数词（GB/T 15834-2011 B.3.1）。",
              examples=(Example(bad="首先，要提高认识。其次，要压实责任。第三，要强化督导。"),
-                       Example(good="首先，要提高认识。其次，要压实责任。再次，要强化督导。最后，要严格考核。")),
+                       Example(good="首先，要提高认识。其次，要压实责任。再次，要强化督导。最后，要严格考核。"),
+                       Example(good="第一，要提高认识。第二，要压实责任。最后，要严格考核。")),
              basis="GB/T 15834-2011 B.3.1")
 HD011 = meta("HD011", "announced-count-mismatch", "宣布的项数与列举不符",
-             what="检查“打好四场攻坚战”“讲三点意见”之后紧接的列举（一要……三要）项数是否与宣布的数目一致。",
+             what="检查“打好四场攻坚战”“讲三点意见”“主要有四个方面”之后紧接的列举（一要……三要、第一句……）"
+                  "或一级标题的项数是否与宣布的数目一致。只在列举本身连续完整时检查。",
              why="宣布四项只讲三项，读者会以为漏了内容。",
              examples=(Example(bad="坚决打好四场攻坚战。一要抓项目；二要抓招商；三要抓服务。"),
-                       Example(good="坚决打好三场攻坚战。一要抓项目；二要抓招商；三要抓服务。")),
+                       Example(bad="下面，我讲三点意见。\n一、统一思想\n二、突出重点\n三、压实责任\n四、改进作风"),
+                       Example(good="坚决打好三场攻坚战。一要抓项目；二要抓招商；三要抓服务。"),
+                       Example(good="下面，我讲几点意见。\n一、统一思想\n二、突出重点\n三、压实责任\n四、改进作风")),
              basis=B_ORDER)
 HD012 = meta("HD012", "profile-ordinal-style", "与本单位序号约定不符",
              what="检查某一层级使用的序号形式是否与本单位约定配置（gwlint learn 从本单位语料学到）一致，"
@@ -124,12 +135,66 @@ HD012 = meta("HD012", "profile-ordinal-style", "与本单位序号约定不符",
              basis=B9704 + "；本单位约定")
 
 
-def _fix_for(doc, h, applicability=Applicability.SAFE):
-    token = standard_token(h.level, h.number)
+# --------------------------------------------------------------------------- heading tree
+@dataclass(frozen=True)
+class HeadingTree:
+    """The heading analysis shared by the HD checks (``doc.memo("hd.tree", …)``)."""
+    order: tuple[int, ...]                 # canonical levels 1–4 in this document's nesting order
+    inversions: tuple[tuple[int, int], ...]  # (index of the heading reported, index of its parent)
+
+    def eff(self, level: int) -> int:
+        return level if level <= 0 else self.order.index(level) + 1
+
+
+def _inversions(headings) -> list[tuple[int, int]]:
+    """A shallower form starting at 1 right after a deeper form whose own list then continues
+    (1. … （一）（二）… 2.): the deeper form is this document's parent level."""
+    found = []
+    for i in range(1, len(headings)):
+        h, p = headings[i], headings[i - 1]
+        if h.number != 1 or h.level < 1 or p.level <= h.level:
+            continue
+        for x in range(i + 1, len(headings)):
+            q = headings[x]
+            if q.level < h.level:
+                break
+            if q.level == p.level:
+                if q.number == p.number + 1:
+                    found.append((i, i - 1))
+                break
+    return found
+
+
+def _tree(doc) -> HeadingTree:
+    headings = doc.structure.headings
+    order = [1, 2, 3, 4]
+    reported = []
+    pairs_seen = set()
+    for i, j in _inversions(headings):
+        a, b = headings[i].level, headings[j].level
+        if (a, b) in pairs_seen:
+            continue
+        pairs_seen.add((a, b))
+        reported.append((i, j))
+        if order.index(b) > order.index(a):
+            order.remove(b)
+            order.insert(order.index(a), b)
+    return HeadingTree(order=tuple(order), inversions=tuple(reported))
+
+
+def _tok(doc, h) -> str:
+    return doc.text[h.ordinal.start:h.ordinal.end]
+
+
+def _std(h) -> str:
+    return standard_token(h.level, h.number, h.style)
+
+
+def _fix_for(h, applicability=Applicability.SAFE):
+    token = _std(h)
     if not token:
         return None
-    return Fix(title=f"改为“{token}”", edits=(Fix.replace(h.ordinal, token, "").edits[0],),
-               applicability=applicability)
+    return Fix.replace(h.ordinal, token, f"改为“{token}”", applicability)
 
 
 def _analyze_headings(doc, ctx):
@@ -137,187 +202,371 @@ def _analyze_headings(doc, ctx):
     headings = doc.structure.headings
     if not headings:
         return
-    accepted = set(ctx.settings.conventions.get("accept-ordinals", ())) if ctx.settings else set()
-    min_level = min(h.level for h in headings)
-    seen_levels: set[int] = set()
-    last: dict[int, object] = {}
-    groups: list[list] = []          # sibling groups, for the mixed-style check
-    group_of: dict[int, list] = {}
+    tree = doc.memo("hd.tree", lambda: _tree(doc))
     flagged: set[int] = set()
-    for h in headings:
-        for lv in [lv for lv in last if lv > h.level]:
+    for i, j in tree.inversions:
+        h, p = headings[i], headings[j]
+        yield ctx.report(h.ordinal, f"标题层级倒置：“{_tok(doc, h)}”是{_LEVEL_NAME.get(h.level, '')}序号，"
+                         f"却用作{_LEVEL_NAME.get(p.level, '')}序号“{_tok(doc, p)}”的下级"
+                         "（层次应依次为“一、”“（一）”“1.”“（1）”）", code="HD005",
+                         related=(Related(p.ordinal, "上级序号"),))
+        flagged.add(i)
+    accepted = set(ctx.settings.conventions.get("accept-ordinals", ()) or ()) if ctx.settings else set()
+    effs = [tree.eff(h.level) for h in headings]
+    min_eff = min(effs)
+    seen: set[int] = set()
+    last: dict[int, int] = {}        # effective level -> index of the last sibling under the current parent
+    last_any: dict[int, int] = {}    # effective level -> index of the last heading at that level anywhere
+    groups: list[list[int]] = []     # sibling groups, for the form checks
+    group_of: dict[int, list[int]] = {}
+    for k, h in enumerate(headings):
+        e = effs[k]
+        for lv in [lv for lv in last if lv > e]:
             del last[lv]
             group_of.pop(lv, None)
-        orphan = h.level > min_level and not any(lv < h.level for lv in seen_levels)
-        seen_levels.add(h.level)
+        has_parent = any(s < e for s in seen)
+        orphan = e > min_eff and not has_parent
+        seen.add(e)
+        if orphan and _parent_run_in(doc, h):
+            orphan = False                 # "同志们：一、……" — the parent sits inside a line
+            seen.add(min(e - 1, min_eff))
         if orphan:
-            yield ctx.report(h.ordinal, f"序号“{text[h.ordinal.start:h.ordinal.end]}”出现在任何上级标题之前，"
-                             "缺少上级标题或误用了序号", code="HD004")
-            flagged.add(id(h))
+            yield ctx.report(h.ordinal, f"序号“{_tok(doc, h)}”出现在任何上级标题之前，缺少上级标题或误用了序号",
+                             code="HD004")
+            flagged.add(k)
+            last_any[e] = k
             continue
-        prev = last.get(h.level)
-        tok = text[h.ordinal.start:h.ordinal.end]
-        if prev is not None:
-            ptok = text[prev.ordinal.start:prev.ordinal.end]
+        prev_i = last.get(e)
+        tok = _tok(doc, h)
+        if prev_i is not None:
+            prev = headings[prev_i]
+            ptok = _tok(doc, prev)
+            related = (Related(prev.ordinal, "上一个同级序号"),)
             if h.number == prev.number + 1:
                 pass
             elif h.number == prev.number:
-                yield ctx.report(h.ordinal, f"序号“{tok}”与上一个同级序号重复，应为“{standard_token(h.level, h.number + 1)}”",
-                                 code="HD002", related=(Related(prev.ordinal, "上一个同级序号"),))
-                flagged.add(id(h))
+                yield ctx.report(h.ordinal, f"序号“{tok}”与上一个同级序号重复，应为“{ordinal_for(h, h.number + 1)}”",
+                                 code="HD002", related=related)
+                flagged.add(k)
             elif h.number > prev.number + 1:
-                yield ctx.report(h.ordinal, f"序号“{tok}”不连续：上一个同级序号是“{ptok}”，"
-                                 f"应为“{standard_token(h.level, prev.number + 1)}”", code="HD001",
-                                 related=(Related(prev.ordinal, "上一个同级序号"),))
-                flagged.add(id(h))
+                if _run_in_item(doc, h, prev.number + 1, prev.ordinal.end):
+                    pass                   # "2.进度。3.储备……" the missing item sits inside a line
+                else:
+                    yield ctx.report(h.ordinal, f"序号“{tok}”不连续：上一个同级序号是“{ptok}”，"
+                                     f"应为“{ordinal_for(h, prev.number + 1)}”", code="HD001", related=related)
+                    flagged.add(k)
             elif h.number != 1:
                 yield ctx.report(h.ordinal, f"序号“{tok}”倒序：上一个同级序号是“{ptok}”", code="HD003",
-                                 related=(Related(prev.ordinal, "上一个同级序号"),))
-                flagged.add(id(h))
-        last[h.level] = h
-        group = group_of.get(h.level)
-        if group is None or (prev is None):
+                                 related=related)
+                flagged.add(k)
+        elif has_parent and h.number > 1 and k not in flagged:
+            before = last_any.get(e)
+            continuing = before is not None and headings[before].number == h.number - 1
+            p = headings[k - 1]
+            if p.number == h.number - 1 and effs[k - 1] > e and p.level >= 1 and not continuing:
+                # "1）乙 2）丙 3.丁": the list goes on in another form
+                yield ctx.report(h.ordinal, f"同级序号形式混用：上一个序号是“{_tok(doc, p)}”，此处用了“{tok}”，"
+                                 "同一组序号应使用同一形式", code="HD006", related=(Related(p.ordinal, "上一个序号"),))
+                flagged.add(k)
+            elif not continuing and not _run_in_item(
+                    doc, h, h.number - 1, next((headings[x].ordinal.end for x in range(k - 1, -1, -1)
+                                                if effs[x] < e), 0)):
+                parent = next(headings[x] for x in range(k - 1, -1, -1) if effs[x] < e)
+                yield ctx.report(h.ordinal, f"序号“{tok}”不连续：上级标题“{_tok(doc, parent)}”下的第一个序号"
+                                 f"应为“{ordinal_for(h, 1)}”", code="HD001",
+                                 related=(Related(parent.ordinal, "上级标题"),))
+                flagged.add(k)
+        last[e] = k
+        last_any[e] = k
+        group = group_of.get(e)
+        if group is None or prev_i is None:
             group = []
             groups.append(group)
-            group_of[h.level] = group
-        group.append(h)
-    # forms: mixed styles among siblings, wrong marks, wrong widths
-    for group in groups:
-        styles = Counter(h.style for h in group)
-        for h in group:
-            style = h.style
-            if style in STANDARD_STYLES or style in accepted:
-                continue
-            tok = text[h.ordinal.start:h.ordinal.end]
-            std = standard_token(h.level, h.number)
-            others = [s for s in styles if s != style]
-            if others and any(s in STANDARD_STYLES for s in others) and styles[style] < sum(
-                    styles[s] for s in others):
-                fix = _fix_for(doc, h, Applicability.UNSAFE)
-                major = max(others, key=lambda s: (styles[s], s in STANDARD_STYLES))
-                yield ctx.report(h.ordinal, f"同级序号形式混用：其他同级序号用“{major}”形式，此处用了“{tok}”，应为“{std}”",
-                                 code="HD006", fix=fix)
-                continue
-            if _width_problem(style) and not re.search(r"[、，,：:]$|[）)][.．]$", style):
-                yield ctx.report(h.ordinal, f"序号“{tok}”应写作“{std}”（全角括号、半角数字和句点）",
-                                 code="HD008", fix=_fix_for(doc, h))
-                continue
-            unsafe = style in ("1、", "１、")
-            yield ctx.report(h.ordinal, _mark_message(tok, std, style), code="HD007",
-                             fix=_fix_for(doc, h, Applicability.UNSAFE if unsafe else Applicability.SAFE))
+            group_of[e] = group
+        group.append(k)
+    yield from _check_forms(doc, ctx, headings, groups, accepted)
     # the organisation's scheme per depth (only with an explicitly configured profile)
     profile = ctx.profile
     styles_by_depth = getattr(profile, "ordinal_styles", None) or {}
-    if styles_by_depth and not getattr(profile, "builtin", False):
-        for h in headings:
+    if styles_by_depth and not getattr(profile, "builtin", False) and not tree.inversions:
+        for k, h in enumerate(headings):
             want = styles_by_depth.get(h.depth)
             if want and h.style in STANDARD_STYLES and want in STANDARD_STYLES and want != h.style \
-                    and id(h) not in flagged:
-                yield ctx.report(h.ordinal, f"本单位约定第{h.depth}级序号用“{want}”形式，此处用了“{text[h.ordinal.start:h.ordinal.end]}”",
+                    and k not in flagged:
+                yield ctx.report(h.ordinal, f"本单位约定第{h.depth}级序号用“{want}”形式，此处用了“{_tok(doc, h)}”",
                                  code="HD012")
+
+
+_CLAUSE_START = set("。；！？：;!?: \t\u3000\u00a0")
+
+
+def _inline_token(doc, token: str, a: int, b: int) -> bool:
+    """``token`` at a clause start somewhere in masked[a:b] (not at a line start)."""
+    text = doc.masked
+    i = text.find(token, a, b)
+    while i >= 0:
+        after = text[i + len(token):i + len(token) + 1]
+        if i > 0 and text[i - 1] in _CLAUSE_START and not (after.isdigit() or after in "０１２３４５６７８９"):
+            return True
+        i = text.find(token, i + 1, b)
+    return False
+
+
+def _run_in_item(doc, h, n: int, since: int) -> bool:
+    """The item numbered ``n`` is there, but inside a line ("（一）抓项目。1.开工……\n2.进度")."""
+    if n < 1:
+        return False
+    tokens = {ordinal_token(h.style, n), standard_token(h.level, n, h.style)}
+    return any(t and _inline_token(doc, t, since, h.ordinal.start) for t in tokens)
+
+
+def _parent_run_in(doc, h) -> bool:
+    """A first-level ordinal ("一、" "（一）" "1.") inside an earlier line: the parent exists."""
+    return any(_inline_token(doc, standard_token(level, 1), 0, h.ordinal.start) for level in range(1, h.level))
+
+
+def ordinal_for(h, n: int) -> str:
+    """The ordinal ``n`` at ``h``'s level in the standard form."""
+    return standard_token(h.level, n, h.style)
+
+
+def _problems(style: str) -> tuple[bool, bool]:
+    """(width problem, mark problem) of a heading form."""
+    width = "(" in style or ")" in style or "１" in style or style.endswith("．") and style[0] in "1１"
+    if style.startswith(("（", "(")):
+        mark = style[-1] not in "）)"
+    elif style[0] == "一":
+        mark = style != "一、"
+    elif style[0] in "1１":
+        mark = style[1:] not in (".", "．")       # "1、" "1，" and the one-sided "1）"
+    else:
+        mark = False
+    return width, mark
+
+
+def _typo_mark(style: str) -> bool:
+    """A mark slip rather than another numbering scheme: "（一）、" "（1）." "二." "三，"."""
+    return (style.startswith(("（", "(")) and style[-1] not in "）)") or (style[0] == "一" and style != "一、")
+
+
+def _check_forms(doc, ctx, headings, groups, accepted):
+    """Mixed forms among siblings (HD006), wrong marks (HD007), wrong widths (HD008)."""
+    fine = STANDARD_STYLES | accepted
+    for group in groups:
+        styles = Counter(headings[k].style for k in group)
+        if len(styles) == 1 and next(iter(styles)) in fine:
+            continue                                   # the common case: one good form
+        for k in group:
+            h = headings[k]
+            style = h.style
+            if style in fine and style in STANDARD_STYLES and not accepted:
+                continue
+            tok = _tok(doc, h)
+            std = _std(h)
+            others = {s: c for s, c in styles.items() if s != style}
+            minority = bool(others) and styles[style] < sum(others.values())
+            major = max(others, key=lambda s: (others[s], s in STANDARD_STYLES)) if others else ""
+            if style in fine:
+                # two acceptable forms among siblings (an accepted "1、" beside "1."): flag the minority
+                if minority and major in fine and (style in accepted or major in accepted):
+                    yield ctx.report(h.ordinal, f"同级序号形式混用：其他同级序号用“{major}”形式，此处用了“{tok}”",
+                                     code="HD006")
+                continue
+            if minority and major in STANDARD_STYLES and not _typo_mark(style):
+                yield ctx.report(h.ordinal, f"同级序号形式混用：其他同级序号用“{major}”形式，此处用了“{tok}”，应为“{std}”",
+                                 code="HD006", fix=_fix_for(h, Applicability.UNSAFE))
+                continue
+            width, mark = _problems(style)
+            if width and not mark:
+                yield ctx.report(h.ordinal, f"序号“{tok}”应写作“{std}”（全角括号、半角阿拉伯数字和半角句点，"
+                                 "GB/T 9704-2012 7.3.3）", code="HD008", fix=_fix_for(h))
+                continue
+            unsafe = not _typo_mark(style)            # "1、" "1）": a house style, confirm first
+            yield ctx.report(h.ordinal, _mark_message(tok, std, style), code="HD007",
+                             fix=_fix_for(h, Applicability.UNSAFE if unsafe else Applicability.SAFE))
 
 
 def _mark_message(tok: str, std: str, style: str) -> str:
     if style.startswith(("（", "(")):
         return f"括号序号“{tok}”后不应再加标点，应为“{std}”（GB/T 15834-2011 B.3.4）"
     if style[0] == "一":
-        return f"汉字序号后应用顿号：“{tok}”应为“{std}”（GB/T 15834-2011 B.3.2）"
+        return f"汉字数字序号后应用顿号：“{tok}”应为“{std}”（GB/T 15834-2011 B.3.2）"
+    if style[-1] in "）)":
+        return f"单边括号序号“{tok}”应为“{std}”（GB/T 9704-2012 7.3.3）"
     return f"阿拉伯数字序号后应用下脚点：“{tok}”应为“{std}”（GB/T 15834-2011 B.3.3）"
 
 
+# --------------------------------------------------------------------------- enumerations
 def _analyze_enumerations(doc, ctx):
     text = doc.text
     for items in doc.structure.enumerations:
-        marker = items[0].marker
-        if len(items) == 1:
-            it = items[0]
-            if it.number == 1 and not _continues_later(doc, it):
-                yield ctx.report(it.span, f"只有“一{marker}”而没有“二{marker}”：列举不完整", code="HD009")
-            continue
-        prev = items[0]
-        for it in items[1:]:
-            tok = text[it.span.start:it.span.end]
-            if it.number == prev.number + 1:
-                pass
-            elif it.number > prev.number + 1:
-                yield ctx.report(it.span, f"列举跳号：“{text[prev.span.start:prev.span.end]}”之后是“{tok}”，"
-                                 f"缺少“{cn_numeral(prev.number + 1)}{marker}”", code="HD009",
-                                 related=(Related(prev.span, "上一项"),))
-            elif it.number == prev.number:
-                yield ctx.report(it.span, f"列举序号“{tok}”重复", code="HD009", related=(Related(prev.span, "上一项"),))
-            prev = it
+        kind = items[0].kind
+        if kind == "shi":
+            yield from _check_shi(doc, ctx, items)
+        elif kind in ("ordinal", "narrative"):
+            yield from _check_sequence(doc, ctx, items)
+        # "label" lists (第一句：… 第四句话：) belong to CS (label drift)
+    # 第一、 首先、 at a clause start: B.3.1 wants a comma
+    for items in doc.structure.enumerations:
+        for it in items:
+            if it.kind in ("ordinal", "narrative") and it.span.end < len(text) and text[it.span.end] == "、":
+                mark = Span(it.span.end, it.span.end + 1)
+                yield ctx.report(Span(it.span.start, mark.end),
+                                 f"“{text[it.span.start:it.span.end]}”后应用逗号，不用顿号（GB/T 15834-2011 B.3.1）",
+                                 code="HD007", fix=Fix.replace(mark, "，", "改为逗号"))
+
+
+def _check_shi(doc, ctx, items):
+    text = doc.text
+    marker = items[0].marker
+    if len(items) == 1:
+        it = items[0]
+        if it.number == 1 and not _continues_later(doc, it):
+            yield ctx.report(it.span, f"只有“一{marker}”而没有“二{marker}”：列举不完整", code="HD009")
+        return
+    prev = items[0]
+    for it in items[1:]:
+        tok = text[it.span.start:it.span.end]
+        if it.number == prev.number + 1:
+            pass
+        elif it.number > prev.number + 1:
+            yield ctx.report(it.span, f"列举跳号：“{text[prev.span.start:prev.span.end]}”之后是“{tok}”，"
+                             f"缺少“{cn_numeral(prev.number + 1)}{marker}”", code="HD009",
+                             related=(Related(prev.span, "上一项"),))
+        elif it.number == prev.number:
+            yield ctx.report(it.span, f"列举序号“{tok}”重复", code="HD009", related=(Related(prev.span, "上一项"),))
+        prev = it
 
 
 def _continues_later(doc, item) -> bool:
     """A dangling 一是 is only reported when no 二是 follows in the next two lines either."""
-    marker = item.marker
-    nxt = f"二{marker}"
+    nxt = f"二{item.marker}"
     index = doc.index
     last_line = min(index.line_count - 1, item.line + 2)
-    a = item.span.end
-    b = index.line_span(last_line)[1]
-    return nxt in doc.masked[a:b]
+    return nxt in doc.masked[item.span.end:index.line_span(last_line)[1]]
 
 
-_NARR = re.compile(r"(首先|其次|再次|最后|第[一二三四五六七八九十])[，,、]")
-_NARR_BEFORE = set("。；！？ \t\r\n\u3000\ue000")
+_NARRATIVE_WORDS = ("首先", "其次", "再次")
 
 
-def _analyze_narrative(doc, ctx):
-    seen = []
-    text = doc.masked
-    for m in _NARR.finditer(text):
-        if m.start() and text[m.start() - 1] not in _NARR_BEFORE:
+def _check_sequence(doc, ctx, items):
+    text = doc.text
+    # gaps and repeats among 第一，第二，… (only in a list that starts at 第一)
+    if items[0].number == 1 and items[0].kind == "ordinal":
+        prev = items[0]
+        for it in items[1:]:
+            if it.kind != "ordinal" or it.number == 0:
+                break
+            tok = text[it.span.start:it.span.end]
+            if it.number > prev.number + 1:
+                yield ctx.report(it.span, f"列举跳号：“{text[prev.span.start:prev.span.end]}”之后是“{tok}”，"
+                                 f"缺少“{'其' if it.marker == '其' else '第'}{cn_numeral(prev.number + 1)}”", code="HD009",
+                                 related=(Related(prev.span, "上一项"),))
+                break
+            if it.number == prev.number:
+                yield ctx.report(it.span, f"列举序号“{tok}”重复", code="HD009",
+                                 related=(Related(prev.span, "上一项"),))
+                break
+            prev = it
+    # 首先/其次 beside 第三/第四 (最后 goes with either)
+    first = items[0]
+    scheme = "narrative" if first.marker in _NARRATIVE_WORDS else "ordinal"
+    if len(items) < 2:
+        return
+    for it in items[1:]:
+        if it.number == 0:
             continue
-        word = m.group(1)
-        if word in ("首先", "其次", "再次", "最后"):
-            if word == "首先":
-                seen = ["首先"]
-            elif seen:
-                seen.append(word)
-            continue
-        n = cn_to_int(word[1:]) or 0
-        if n >= 3 and "首先" in seen and "其次" in seen and "最后" not in seen:
-            yield ctx.report(Span(m.start(1), m.end(1)), f"序数词混用：前面用了“首先”“其次”，此处用了“{word}”，"
-                             "应统一为“首先……其次……再次……最后”或“第一……第N”", code="HD010")
-            seen = []
+        other = "narrative" if it.marker in _NARRATIVE_WORDS else "ordinal"
+        if other != scheme:
+            word = text[it.span.start:it.span.end]
+            used = "“首先”“其次”" if scheme == "narrative" else f"“{text[first.span.start:first.span.end]}”"
+            yield ctx.report(it.span, f"序数词混用：前面用了{used}，此处用了“{word}”，"
+                             "应统一为“首先……其次……再次……最后”或“第一……第N”", code="HD010",
+                             related=(Related(first.span, "列举的第一项"),))
+            return
 
 
-_ANNOUNCE = re.compile(r"(?P<n>[二三四五六七八九十]|[2-9])(?P<u>场|个方面|点意见|项工作|项任务|件事|个问题|句话)")
+# --------------------------------------------------------------------------- announced counts
+_ANNOUNCE = re.compile(r"(?P<n>[两二三四五六七八九十2-9])"
+                       r"(?P<u>场|个方面|方面|点意见|点要求|点体会|点|项工作|项任务|项重点工作|件事|个问题|句话|条意见)")
+# an announcement of the headings that follow: "下面，我讲三点意见" "我从三个方面作一强调"
+_SPEAKS = re.compile(r"(?:讲|谈|强调|提|说|从|分|围绕|归纳为|概括为|包括|有)(?:以下)?$")
 
 
 def _analyze_announced(doc, ctx):
     structure = doc.structure
-    if not structure.enumerations:
+    if not structure.enumerations and not structure.headings:
         return
     index = doc.index
     text = doc.masked
-    lists = structure.enumerations
+    lists = [l for l in structure.enumerations if l[0].kind in ("shi", "label", "ordinal")]
+    list_starts = [l[0].span.start for l in lists]
+    headings = structure.headings
+    heading_starts = [h.ordinal.start for h in headings]
     for m in _ANNOUNCE.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789第十.．":
+            continue
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else cn_to_int(raw)
+        if not n:
+            continue
         line = index.line_of(m.start())
-        after = [l for l in lists if l[0].span.start > m.end() and l[0].number == 1 and l[0].line <= line + 1]
-        if not after:
+        # the list right after the announcement (一是/一要 in the same or the next line, or
+        # 第一句： labels)
+        if m.group("u") == "点" or (m.start() and text[m.start() - 1] in "“‘\"'"):
+            after = None                   # "三点" alone is a time; "“四个”" a fixed phrase
+        else:
+            i = bisect.bisect_right(list_starts, m.end())
+            after = lists[i] if i < len(lists) else None
+        if after is not None and after[0].number == 1 and after[0].line <= line + 1 \
+                and len(text[m.end():after[0].span.start]) <= 40:
+            numbers = [i.number for i in after]
+            if numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 2 and len(numbers) != n:
+                yield ctx.report(Span(m.start(), m.end()),
+                                 f"宣布了“{m.group()}”，随后的列举只有{len(numbers)}项" if len(numbers) < n else
+                                 f"宣布了“{m.group()}”，随后的列举却有{len(numbers)}项",
+                                 code="HD011", related=(Related(after[-1].span, "列举的最后一项"),))
             continue
-        items = after[0]
-        between = text[m.end():items[0].span.start]
-        if len(between) > 40:
+        # the headings right after "下面，我讲三点意见。"
+        if m.group("u") not in ("个方面", "方面", "点意见", "点要求", "点体会", "点", "句话", "件事", "个问题", "条意见"):
             continue
-        numbers = [i.number for i in items]
-        if numbers != list(range(1, len(numbers) + 1)) or len(numbers) < 2:
+        line_start = index.line_starts[line]
+        if not _SPEAKS.search(text[max(line_start, m.start() - 6):m.start()]):
             continue
-        if len(numbers) != n:
+        k = bisect.bisect_right(heading_starts, m.end())
+        if k >= len(headings):
+            continue
+        first = headings[k]
+        if first.number != 1 or first.line > line + 2 or first.line == line:
+            continue
+        gap = text[m.end():first.ordinal.start]
+        if _MORE_ITEMS.search(gap):
+            continue
+        siblings = [first]
+        regular = True
+        for x in range(k + 1, len(headings)):
+            h = headings[x]
+            if h.level < first.level:
+                break
+            if h.level == first.level:
+                if h.number != len(siblings) + 1:
+                    regular = h.number == 1           # a new list starts: this one has ended
+                    break
+                siblings.append(h)
+        if regular and len(siblings) >= 2 and len(siblings) != n:
             yield ctx.report(Span(m.start(), m.end()),
-                             f"宣布了“{m.group()}”，随后的列举只有{len(numbers)}项", code="HD011",
-                             related=(Related(items[-1].span, "列举的最后一项"),))
+                             f"宣布了“{m.group()}”，随后的{_LEVEL_NAME.get(first.level, '')}标题却有{len(siblings)}个",
+                             code="HD011", related=(Related(siblings[-1].ordinal, "最后一个标题"),))
 
 
-@checker(HD001, HD002, HD003, HD004, HD006, HD007, HD008, HD009, HD010, HD011, HD012)
+# an enumeration between the announcement and the headings means the count is about that
+_MORE_ITEMS = re.compile(r"[一二三四五六七八九十][是要]|首先|第[一二三四五六七八九十]")
+
+
+@checker(HD001, HD002, HD003, HD004, HD005, HD006, HD007, HD008, HD009, HD010, HD011, HD012)
 def heading_numbering(doc, ctx):
     yield from _analyze_headings(doc, ctx)
     yield from _analyze_enumerations(doc, ctx)
-    yield from _analyze_narrative(doc, ctx)
     yield from _analyze_announced(doc, ctx)
 
 

@@ -1,256 +1,469 @@
 """PH: unfilled placeholders left in a draft (XX, ×, ○○, 20XX年, X月X日, 某某 …).
 
-One scan of the masked text with one alternation; each match is then checked against
-the look-alikes that must not be flagged (X光, 3×4米, 二〇〇八年, 李某某, XL码 …).
+One scan of the masked text with one alternation whose every branch starts with a character
+class (guarded by a look-ahead on the first characters, so ordinary text is skipped fast);
+each match is then checked in Python against the look-alikes that must not be flagged
+(X光, X-ray, XL码, Windows XP, 3×4米, 7×24小时, 二〇〇八年, 李某某 in a disciplinary notice,
+Markdown ``***`` rules, separator lines of underscores …).
+
+Codes: PH001 Latin X placeholders (incl. 20XX年, X月X日, X届X次, 星期X, XXX同志), PH002 ×
+placeholders (incl. the partially filled ×0%), PH003 other glyph runs (○○ □□ ＊＊ *** ____,
+empty brackets) and placeholder spellings learned into the profile, PH004 某某 used as a
+blank, PH005 placeholder-only rows and template notes (``X    X    X``, ``（发言顺序：XXX）``,
+``（此处填写单位名称）``).
+
+There is no fix: a placeholder needs a real value that only the author knows.
 """
 from __future__ import annotations
 
 import re
+from importlib.resources import files
+from typing import Iterator, Optional
 
 from gwlint.linter.model import Example, Span
 from gwlint.linter.rule import checker, meta
 
-BASIS = "《党政机关公文处理工作条例》第二十条（文稿审核：内容准确、文字规范）；占位符是模板或范文中待填写的空白。"
-_X = "XxＸｘ"
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN = re.compile(f"[{_CJK}]")
-# characters after a single X that make a real term, not a blank: X光 X射线 X轴 X型 …
-_X_TERMS = set("光射轴线型形染战元档态")
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
-    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文"
-    "牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛"
-    "曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
-    "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+BASIS = ("《党政机关公文处理工作条例》第二十条（文稿审核：内容准确、文字规范）；"
+         "占位符是模板或范文中待填写的空白，印发前必须填入实际内容。")
 
-# Every branch starts with a character class, so the scan skips ordinary text quickly; the
-# look-behind conditions (no Latin letter before an X, 20 before XX年, 星期 before X) are
-# checked in Python on the few matches.
-_XC = f"[{_X}×]"
+MASK = "\ue000"
+_HAN_RANGE = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# characters that count as "Chinese context" next to a placeholder
+_CJK_PUNCT = "%％‰、，。；：？！“”‘’（）《》【】〔〕「」—…·"
+_HAN = re.compile(f"[{_HAN_RANGE}]")
+_LATIN_X = "XxＸｘ"
+_XC = f"[{_LATIN_X}×]"
 _SP = "[ \t\u00a0\u3000]"
+_SPACES = " \t\u00a0\u3000"
+
+
+def _load_terms() -> tuple[str, ...]:
+    """Words that begin with X and are not placeholders (X光, X射线 …), from rules/data."""
+    try:
+        raw = (files("gwlint.rules") / "data" / "placeholder_x_terms.txt").read_text(encoding="utf-8")
+    except OSError:  # pragma: no cover - a broken installation: fall back to the core terms
+        raw = "X光\nX射线\nX线\nX轴\nX型\nX形"
+    out = []
+    for line in raw.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if len(word) >= 2 and word[0] in _LATIN_X:
+            out.append(word[1:])
+    return tuple(sorted(set(out), key=len, reverse=True))
+
+
+_X_TERM_TAILS = _load_terms()
+
+# a template note: a bracket holding only "label：placeholder" pairs, e.g. （发言顺序：XXX）
+_TOK = rf"(?:{_XC}+|○{{2,}}|□{{2,}}|＊{{2,}}|_{{3,}}|＿{{2,}}|某某)"
+_NOTE = rf"（(?:[{_HAN_RANGE}]{{1,8}}[：:]{_SP}*{_TOK}(?:{_SP}*[、，,]{_SP}*{_TOK})*{_SP}*[，,；;、]?{_SP}*)+）"
+# a template instruction: （此处填写单位名称） 【在此输入正文】 （请填写日期）
+_INSTR = (r"[（【\[](?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{1,20}[）】\]]"
+          r"|[（【](?:请)?(?:填写|输入|插入)(?:单位|名称|姓名|日期|时间|内容|正文|标题|文号|地点|金额|数字|数据)"
+          r"[^（）【】\n]{0,10}[）】]")
+
 PATTERN = re.compile(
-    "(?=[XxＸｘ×○〇□■＊*_＿【（(某])(?:" + "|".join([
-        rf"(?P<date>{_XC}{{1,2}}月{_XC}{{1,2}}日)",
+    "(?=[XxＸｘ×○〇□囗＊*_＿【（(《“\\[某])(?:" + "|".join([
+        rf"(?P<note>{_NOTE})",
+        rf"(?P<instr>{_INSTR})",
+        rf"(?P<date>{_XC}{{1,2}}月{_XC}{{1,2}}[日号])",
         rf"(?P<session>{_XC}{{1,2}}届{_XC}{{1,2}}次)",
         rf"(?P<year>{_XC}{{2,4}}年)",
         rf"(?P<name>{_XC}{{2,4}}同志)",
-        rf"(?P<run>{_XC}+(?:{_SP}+{_XC}+)*)",
+        rf"(?P<run>{_XC}+(?:[.．]{_XC}+)?(?:{_SP}+{_XC}+)*)",
         r"(?P<circles>○{2,}|〇{2,})",
-        r"(?P<squares>□{2,}|■{2,})",
+        r"(?P<squares>□{2,}|囗{2,})",
         r"(?P<stars>＊{2,}|\*{3,})",
         r"(?P<blank>_{3,}|＿{2,})",
-        r"(?P<brackets>【[ \u3000\u00a0]*】|（[ \u3000\u00a0]*）|\([ \u3000\u00a0]+\))",
-        r"(?P<moumou>某某)",
+        r"(?P<brackets>【[ \u3000\u00a0]*】|（[ \u3000\u00a0]*）|\([ \u3000\u00a0]+\)|《[ \u3000\u00a0]*》"
+        r"|“[ \u3000\u00a0]+”)",
+        r"(?P<moumou>某{2,3})",
     ]) + ")",
 )
-_TOKEN = re.compile(_XC + "+")
+_TOKEN = re.compile(_XC + r"+(?:[.．]" + _XC + r"+)?")
+_DIGITS = re.compile(r"[0-9０-９]+")
+# what may follow digits after an X for the whole to be a partly filled value (X0%, X00万元)
+_UNIT_AFTER_DIGITS = set("%％‰万亿千百十元个名项家人天时分年月日倍位次条件所座户台辆吨公亩米")
+_NUMERALS = set("〇零○一二三四五六七八九十百千万两")
+# Chinese surnames: 李某某 is an intended anonymisation, not a blank
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+    "崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文"
+    "牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛"
+    "曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
+    "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+# surnames that are also common function words: "由某某负责", "向某某汇报", "和某某一起"
+_FUNCTION_SURNAMES = set("于和向时应成全单关任余常明安文方高金白平江连路车师商党将")
+# words that make a document a disciplinary / case notice, where 于某某 is a person
+_ANONYMISING = re.compile(r"处分|违纪|违法|违规|警告|记过|撤职|开除|立案|审查|留置|涉嫌|判处|当事人|举报人|"
+                          r"被告|原告|嫌疑人|案件|通报批评|诫勉|问责")
 
 
-class _M:
-    """The parts of a match the context checks read."""
-    __slots__ = ("_s", "_e", "_t")
-
-    def __init__(self, text, s, e):
-        self._s, self._e, self._t = s, e, text
-
-    def start(self):
-        return self._s
-
-    def end(self):
-        return self._e
-
-    def group(self):
-        return self._t[self._s:self._e]
+def _prev_char(text: str, i: int) -> str:
+    """The character before offset ``i``, looking through Markdown mask characters."""
+    i -= 1
+    while i >= 0 and text[i] == MASK:
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
-_NUMERALS = set("〇零一二三四五六七八九十百千万")
+def _next_char(text: str, i: int) -> str:
+    n = len(text)
+    while i < n and text[i] == MASK:
+        i += 1
+    return text[i] if i < n else ""
 
 
-def _prev(text: str, i: int) -> str:
-    return text[i - 1] if i > 0 else ""
+def _isin(ch: str, chars: str) -> bool:
+    """``ch in chars`` for one character; False for the empty string (no neighbour)."""
+    return bool(ch) and ch in chars
 
 
-def _next(text: str, i: int) -> str:
-    return text[i] if i < len(text) else ""
+def _cjkish(ch: str) -> bool:
+    return bool(ch) and (ch in _CJK_PUNCT or bool(_HAN.match(ch)))
 
 
-def _is_cjkish(ch: str) -> bool:
-    return bool(ch) and (bool(_HAN.match(ch)) or ch in "%％、，。；：？！“”（）《》【】")
+def _ascii_word(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and (ch.isalnum() or ch == "_")
 
 
-def _latin_x_ok(text: str, m: re.Match) -> bool:
-    """Is this run of X a blank (True) or a real term / code / English (False)?"""
-    s, e = m.start(), m.end()
-    run = m.group()
-    before, after = _prev(text, s), _next(text, e)
-    if after in ("-", "－") and e + 1 < len(text) and text[e + 1].isascii() and text[e + 1].isalpha():
-        return False                      # X-ray
-    if before.isdigit() and after.isdigit():
-        return False                      # 1x2: multiplication or a code
+def _ascii_letter(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and (ch.isalpha() or ch == "_")
+
+
+def _latin_word_before(text: str, s: int) -> bool:
+    """``iPhone X``, ``Generation X``: an ASCII word right before, across one space."""
+    j = s - 1
+    if j >= 0 and text[j] == " ":
+        return j >= 1 and _ascii_letter(text[j - 1])
+    return False
+
+
+def _latin_word_after(text: str, e: int) -> bool:
+    return e < len(text) and text[e] == " " and e + 1 < len(text) and _ascii_letter(text[e + 1])
+
+
+def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
+    """Is the run of Latin X at [s, e) a blank (True), or a term, code or English (False)?"""
+    run = text[s:e]
+    before, after = _prev_char(text, s), _next_char(text, e)
+    if _ascii_letter(before) or _ascii_letter(after):
+        return False                                  # XL码, Windows XP, Xbox, max
+    if after and after in "-－" and _ascii_word(text[e + 1:e + 2]):
+        return False                                  # X-ray, X-2型
+    if _isin(after, "+=＝<>^/") or _isin(before, "+=＝<>^/"):
+        return False                                  # a formula: X+Y, Y=X
+    if before.isascii() and before.isdigit():
+        return False                                  # 3x4, 1X2 (20XX is a year, found earlier)
+    if after.isdigit():
+        if run[0] in "xｘ":
+            return False                              # x86, x64
+        m = _DIGITS.match(text, e)
+        tail = text[m.end():m.end() + 1]
+        if len(m.group()) > 2 or tail not in _UNIT_AFTER_DIGITS:
+            return False                              # X2023-01, X86架构: a code
+    if _latin_word_before(text, s) or _latin_word_after(text, e):
+        return False                                  # iPhone X, X Window
+    if doc.is_protected(s, e):
+        return False                                  # a URL or an e-mail address
+    if len(run) == 1 or "." in run or "．" in run:
+        rest = text[e:e + 4]
+        if any(rest.startswith(t) for t in _X_TERM_TAILS):
+            return False                              # X光 X射线 X轴 X型
+        if _isin(after, "、，,/和与及") and _isin(_next_char(text, e + 1), "YyＹ"):
+            return False                              # X、Y两个方向
+    if run[0] in "xｘ" and len(run) == 1:
+        return _cjkish(before) and _cjkish(after)     # a lone lower-case x needs Chinese on both sides
     if len(run) == 1:
-        if after in _X_TERMS:
-            return False                  # X光 X射线 X轴 X型
-        if run in "xｘ":
-            return _is_cjkish(before) and _is_cjkish(after)
-        return _is_cjkish(before) or _is_cjkish(after) or after.isdigit() and _is_cjkish(before)
-    if after in _X_TERMS and len(run) <= 1:
-        return False
-    # XX, XXX, xx next to Chinese, digits, % or at a line edge
-    return (_is_cjkish(before) or _is_cjkish(after) or after.isdigit() or before.isdigit()
-            or before in ("", "\n", "\r", " ", "\u3000") or after in ("", "\n", "\r", " ", "\u3000"))
+        return _cjkish(before) or _cjkish(after) or after.isdigit()
+    # XX, XXX, xx: next to Chinese, digits or %, or standing alone between spaces / line edges
+    edge = ("", "\n", "\r", " ", "\u3000", "\u00a0", "\t")
+    return _cjkish(before) or _cjkish(after) or after.isdigit() or before in edge or after in edge
 
 
-def _times_ok(text: str, m: re.Match) -> bool:
-    before, after = _prev(text, m.start()), _next(text, m.end())
-    if (before.isdigit() or before in ("．", ".")) and (after.isdigit() or after in ("．", ".")):
-        return False                      # 3×4米, 2×2矩阵, 7×24小时
-    if before.isdigit() and after in "（(":
-        return False
+def _times_is_blank(text: str, s: int, e: int, line: str) -> bool:
+    """Is the × run at [s, e) a blank (True) or a multiplication sign (False)?"""
+    j = s - 1
+    while j >= 0 and text[j] in " \u00a0":
+        j -= 1
+    k = e
+    while k < len(text) and text[k] in " \u00a0":
+        k += 1
+    before = text[j] if j >= 0 else ""
+    after = text[k] if k < len(text) else ""
+    left_operand = _ascii_word(before) or _isin(before, ".．)）%％０１２３４５６７８９") or before in _NUMERALS
+    right_operand = _ascii_word(after) or _isin(after, "(（０１２３４５６７８９") or after in _NUMERALS
+    if left_operand and right_operand:
+        return False                                  # 3×4米, 2×2矩阵, 7×24小时, A×B, 10cm×20cm
+    if e - s == 1 and ("=" in line or "＝" in line):
+        return False                                  # a formula: 得分＝完成率×权重
     return True
 
 
-def _circles_ok(text: str, m: re.Match) -> bool:
-    if m.group()[0] == "〇":             # U+3007 is the Chinese numeral zero: 二〇〇八年
-        before, after = _prev(text, m.start()), _next(text, m.end())
-        return not (before in _NUMERALS or after in _NUMERALS or after == "年")
+def _circles_ok(text: str, s: int, e: int) -> bool:
+    before, after = _prev_char(text, s), _next_char(text, e)
+    # 二〇〇八年 (U+3007) is a numeral; 二○○八年 (U+25CB) is a wrong zero, which NU reports
+    return not (before in _NUMERALS or after in _NUMERALS or after == "年")
+
+
+def _stars_ok(text: str, s: int, e: int, line: str) -> bool:
+    if text[s] == "＊":
+        return True
+    if not line.strip(_SPACES + "*" + MASK):
+        return False                                  # a separator line: *** or * * *
+    before, after = _prev_char(text, s), _next_char(text, e)
+    return _cjkish(before) or _cjkish(after) or after.isdigit()
+
+
+def _blank_ok(doc, text: str, s: int, e: int, line: str) -> bool:
+    if not line.strip(_SPACES + "_＿-—" + MASK):
+        return False                                  # a separator line of underscores
+    return not doc.is_protected(s, e)
+
+
+def _moumou_ok(text: str, s: int, anonymising: bool) -> bool:
+    before = _prev_char(text, s)
+    if before in _SURNAMES:
+        # 李某某: an anonymised person; 由某某负责 / 向某某汇报: a blank, except in a
+        # disciplinary or case notice where 于某某 / 向某某 are people too
+        return before in _FUNCTION_SURNAMES and not anonymising
     return True
 
 
-def _moumou_ok(text: str, m: re.Match) -> bool:
-    before = _prev(text, m.start())
-    # 李某某 in a disciplinary notice is an intended anonymisation, not a blank
-    return before not in _SURNAMES
+# what a blank stands for, from the character after it (for the message)
+_WHAT_AFTER = [
+    ("%％‰", "数值"), ("亿万元", "数额"), ("个项名家人户所座条件次倍位", "数量"),
+    ("省市县区乡镇村街", "地名"), ("局委办厅院部处科室", "单位名称"),
+]
+_WHAT = {"year": "年份", "date": "日期", "session": "届次", "weekday": "星期", "name": "姓名",
+         "moumou": "单位或人名"}
 
 
-_KIND = {
-    "year": ("PH001", "年份"), "date": ("PH001", "日期"), "session": ("PH001", "届次"),
-    "weekday": ("PH001", "星期"), "name": ("PH001", "姓名"), "x": ("PH001", "内容"),
-    "row": ("PH005", None), "times": ("PH002", "内容"), "circles": ("PH003", "内容"),
-    "squares": ("PH003", "内容"), "stars": ("PH003", "内容"), "blank": ("PH003", "内容"),
-    "brackets": ("PH003", "内容"), "moumou": ("PH004", "名称"),
-}
-_CHECK = {"x": _latin_x_ok, "times": _times_ok, "circles": _circles_ok, "moumou": _moumou_ok}
+def _what(kind: str, text: str, span: Span) -> str:
+    if kind in _WHAT:
+        return _WHAT[kind]
+    after = _next_char(text, span.end)
+    before = _prev_char(text, span.start)
+    if before == "第":
+        return "序号"
+    if not after:
+        return "内容"
+    if after == "年":
+        return "年份"
+    if after in "月日号":
+        return "日期"
+    if after in "书记长任":
+        return "姓名"
+    for chars, what in _WHAT_AFTER:
+        if after in chars:
+            return what
+    return "内容"
 
 
-def _line_bounds(text, s, e):
-    a = text.rfind("\n", 0, s) + 1
-    b = text.find("\n", e)
-    b = len(text) if b == -1 else b
+def _line_of(text: str, s: int, e: int) -> tuple[int, int]:
+    a = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
+    b = len(text)
+    for ch in "\n\r":
+        k = text.find(ch, e)
+        if k != -1 and k < b:
+            b = k
     return a, b
 
 
-def find_placeholders(doc):
-    """(kind, span) of every placeholder in the document (shared with `gwlint learn`)."""
-    def compute():
-        text = doc.masked
-        out = []
-        for m in PATTERN.finditer(text):
-            kind = m.lastgroup
-            start, end = m.span()
-            if kind in ("date", "session", "year", "name", "run") and start and \
-                    text[start - 1].isascii() and text[start - 1].isalpha():
-                continue                                   # part of a Latin word: XL, Windows XP
+def _alone_on_line(text: str, s: int, e: int) -> bool:
+    a, b = _line_of(text, s, e)
+    return not text[a:s].strip(_SPACES + MASK) and not text[e:b].strip(_SPACES + MASK)
+
+
+def find_placeholders(doc) -> list[tuple[str, Span]]:
+    """(kind, span) of every placeholder in the document, built-in styles only (memoised)."""
+    return doc.memo("placeholders", lambda: list(_scan(doc)))
+
+
+def _scan(doc) -> Iterator[tuple[str, Span]]:
+    text = doc.masked
+    anonymising: Optional[bool] = None
+    for m in PATTERN.finditer(text):
+        kind = m.lastgroup
+        start, end = m.span()
+        if kind in ("note", "instr"):
+            yield "note", Span(start, end)
+            continue
+        if kind == "run":
+            yield from _classify_run(doc, text, start, end)
+            continue
+        if kind in ("date", "session", "year", "name"):
+            before = _prev_char(text, start)
+            if _ascii_letter(before) or doc.is_protected(start, end):
+                continue                                # part of a Latin word or a URL
             if kind == "year":
                 if text[start - 2:start] in ("19", "20") and not text[start - 3:start - 2].isdigit():
-                    start -= 2                             # 20XX年
-                elif end - start - 1 < 4:
-                    kind = "run"                           # XX年 alone: an ordinary blank
-                    end -= 1
-            if kind == "run":
-                out.extend(_classify_run(doc, text, start, end))
+                    start -= 2                          # 20XX年
+                elif end - start - 1 < 4:               # XX年 alone: "X年" reads as a number of years
+                    yield from _classify_run(doc, text, start, end - 1)
+                    continue
+            yield kind, Span(start, end)
+            continue
+        a, b = _line_of(text, start, end)
+        line = text[a:b]
+        if kind == "circles" and not _circles_ok(text, start, end):
+            continue
+        if kind == "stars" and not _stars_ok(text, start, end, line):
+            continue
+        if kind == "blank" and not _blank_ok(doc, text, start, end, line):
+            continue
+        if kind == "moumou":
+            if anonymising is None:
+                anonymising = bool(_ANONYMISING.search(text))
+            if not _moumou_ok(text, start, anonymising):
                 continue
-            check = _CHECK.get(kind)
-            if check is not None and not check(text, _M(text, start, end)):
-                continue
-            if kind == "blank" and doc.is_protected(start, end):
-                continue
-            out.append((kind, Span(start, end)))
-        return out
-    return doc.memo("placeholders", compute)
+        yield kind, Span(start, end)
 
 
-def _classify_run(doc, text, start, end):
+def _classify_run(doc, text: str, start: int, end: int) -> Iterator[tuple[str, Span]]:
     """A run of X/× (possibly spaced): a placeholder row, or individual tokens."""
     run = text[start:end]
-    if any(ch in run for ch in " \t\u00a0\u3000"):
-        a, b = _line_bounds(text, start, end)
-        if not text[a:start].strip(" \t\u00a0\u3000") and not text[end:b].strip(" \t\u00a0\u3000\r"):
-            return [("row", Span(start, end))]
-    found = []
+    if any(ch in run for ch in _SPACES) and _alone_on_line(text, start, end):
+        yield "row", Span(start, end)
+        return
+    line = None
     for t in _TOKEN.finditer(text, start, end):
         s, e = t.span()
         tok = t.group()
-        if s and (text[s - 1].isalnum() and text[s - 1].isascii() or text[s - 1] == "_") and set(tok) <= set(_X):
-            continue                                       # x86, abcX
-        if e < len(text) and text[e].isascii() and (text[e].isalpha() or text[e] == "_") and set(tok) <= set(_X):
-            continue                                       # XL码, X-ray handled below
-        if text[s - 2:s] == "星期" and len(tok) == 1:
-            found.append(("weekday", Span(s, e)))
+        if "×" in tok:
+            if set(tok) - set("×.．"):
+                continue                                # a mix of × and X: not a placeholder style
+            if line is None:
+                a, b = _line_of(text, start, end)
+                line = text[a:b]
+            if _times_is_blank(text, s, e, line):
+                yield "times", Span(s, e)
             continue
-        if set(tok) == {"×"}:
-            if _times_ok(text, _M(text, s, e)):
-                found.append(("times", Span(s, e)))
+        if len(tok) == 2 and text[s - 2:s] in ("19", "20") and not text[s - 3:s - 2].isdigit() \
+                and not _ascii_letter(_prev_char(text, s - 2)) and not _ascii_word(_next_char(text, e)) \
+                and not doc.is_protected(s, e):
+            yield "year", Span(s - 2, e)                # 〔20XX〕, 20XX-20XX年, 20xx届
             continue
-        if set(tok) <= set(_X) and _latin_x_ok(text, _M(text, s, e)) and not doc.is_protected(s, e):
-            found.append(("x", Span(s, e)))
-    return found
+        if text[s - 2:s] in ("星期", "礼拜") and len(tok) == 1:
+            yield "weekday", Span(s, e)
+            continue
+        if _x_is_blank(doc, text, s, e):
+            yield "x", Span(s, e)
 
 
+# --- placeholder spellings learned into the profile ----------------------------------------
+# a learned token made only of these characters is a built-in style, found above with its
+# look-alike checks; any other token (〖〗, ＃＃, [单位名称] …) is searched for literally
+_BUILTIN_CHARS = set(_LATIN_X + "×○〇□囗＊*_＿某年月日号届次同志星期【】（）()《》“” \t\u00a0\u3000.．%％"
+                     "0123456789")
+_LEARNED_CACHE: dict[tuple[str, ...], Optional[re.Pattern]] = {}
+
+
+def _learned_pattern(tokens: tuple[str, ...]) -> Optional[re.Pattern]:
+    hit = _LEARNED_CACHE.get(tokens, False)
+    if hit is not False:
+        return hit
+    parts = []
+    for t in sorted({t.strip(_SPACES) for t in tokens}, key=len, reverse=True):
+        if len(t) < 2 or set(t) <= _BUILTIN_CHARS:
+            continue
+        parts.append(_SP.join(re.escape(p) for p in t.split()).replace(_SP, _SP + "+"))
+    pattern = re.compile("|".join(parts)) if parts else None
+    if len(_LEARNED_CACHE) > 64:
+        _LEARNED_CACHE.clear()
+    _LEARNED_CACHE[tokens] = pattern
+    return pattern
+
+
+def _learned(doc, profile, taken: list[Span]) -> Iterator[Span]:
+    tokens = tuple(getattr(profile, "placeholder_tokens", ()) or ())
+    if not tokens:
+        return
+    pattern = _learned_pattern(tokens)
+    if pattern is None:
+        return
+    for m in pattern.finditer(doc.masked):
+        span = Span(m.start(), m.end())
+        if not any(span.overlaps(t) for t in taken) and not doc.is_protected(span.start, span.end):
+            yield span
+
+
+# --- rules -----------------------------------------------------------------------------------
 _COMMON = dict(basis=BASIS, fix_safety="不提供自动修复：占位符需要作者填入真实内容。")
 
 PH001 = meta(
     "PH001", "unfilled-x-placeholder", "未填写的X占位符",
-    what="检查范文、模板中用 X、XX、XXX、xx 表示的待填写内容，包括 20XX年、X月X日、X届X次、星期X、XXX同志，"
-         "以及紧挨汉字、数字或百分号的单个 X（如“增长X%”“第X名”）。",
+    what="检查范文、模板中用 X、XX、XXX、xx（含全角Ｘ）表示的待填写内容，包括 20XX年、X月X日、X届X次、星期X、XXX同志，"
+         "以及紧挨汉字、数字或百分号的单个 X（如“增长X%”“全市第X”“X亿元”）。"
+         "X光、X射线、X轴、X型、XL码、Windows XP、X-ray、x86 等词语和代码不报告。",
     why="未填写的占位符一旦随正式文稿印发，是最明显、最难堪的差错。",
     examples=(Example(bad="定于20XX年X月X日召开会议。"), Example(bad="请XXX同志作表态发言。"),
-              Example(bad="全市生产总值增长X%。"),
+              Example(bad="全市生产总值增长X%，排名全省第X。"),
               Example(good="对X光机和X射线设备开展专项检查，以X轴表示时间。"),
-              Example(good="统一采购XL码工作服，安装Windows XP补丁。")),
+              Example(good="统一采购XL码工作服，安装Windows XP补丁，开展X-ray检测。")),
     **_COMMON)
 PH002 = meta(
     "PH002", "unfilled-times-placeholder", "未填写的×占位符",
-    what="检查用乘号“×”“××”表示的待填写内容（×书记、×月×日、部分填写的“×0%”）；数字之间的乘号（3×4米、7×24小时）不报告。",
+    what="检查用“×”“××”表示的待填写内容（×书记、××产业、部分填写的“×0%”）；"
+         "数字或字母之间的乘号（3×4米、2×2矩阵、7×24小时）和公式中的乘号不报告。",
     why="“×”是范文中最常见的占位写法之一，遗留下来同样是明显差错。",
     examples=(Example(bad="×书记在会上作了重要讲话。"), Example(bad="完成率达到×0%。"),
               Example(good="会议室面积为3×4米，实行7×24小时值守。")),
     **_COMMON)
 PH003 = meta(
     "PH003", "unfilled-glyph-placeholder", "未填写的符号占位",
-    what="检查用○○、□□、＊＊、***、下划线“____”或空的【】（）表示的待填写内容。",
+    what="检查用○○、□□、＊＊、***、下划线“____”或空的【】（）《》表示的待填写内容，"
+         "以及约定配置（gwlint learn）中记录的本单位占位写法。",
     why="这些符号在模板中表示空白，正式文稿中不应出现。",
     examples=(Example(bad="○○区人民政府："), Example(bad="报名截止时间为____。"),
+              Example(bad="***教语〔2013〕5号"),
               Example(good="二〇〇八年制定的办法继续有效。"),
-              Example(good="请在“□同意 □不同意”中勾选。")),
+              Example(good="请在“□同意 □不同意”中勾选。"),
+              Example(good="第一部分\n***\n第二部分")),
+    options="约定配置的 [placeholders] tokens 中除内置写法外的占位写法（如“〖〗”）也按本规则报告。",
     **_COMMON)
 PH004 = meta(
     "PH004", "unfilled-mou-placeholder", "用“某某”代替的空白",
-    what="检查用“某某”代替具体单位、人名的空白（如“由某某负责”）；纪律处分通报中“李某某”这类有意的匿名化写法不报告，"
-         "“某些”“某种”等词不报告。",
+    what="检查用“某某”代替具体单位、人名的空白（如“由某某负责”“某某局”）；纪律处分通报、案例中“李某某”这类"
+         "姓氏加“某某”的有意匿名化写法不报告，“某些”“某种”“某一”等词和单独的“某市”也不报告。",
     why="“某某”作为空白时说明稿件尚未定稿，责任主体不明确。",
     examples=(Example(bad="项目具体组织实施由某某负责。"),
               Example(good="县某局原副局长李某某受到党内警告处分。"), Example(good="在某些方面还存在差距。")),
     **_COMMON)
 PH005 = meta(
-    "PH005", "placeholder-row", "占位行",
-    what="检查整行只有 X 或 × 的占位行（如“X    X    X    X”），通常表示删去或待补的整段内容。",
-    why="占位行是从范文复制时留下的结构性空白，必须补写或删除。",
+    "PH005", "placeholder-row", "占位行与模板说明",
+    what="检查整行只有 X 或 × 的占位行（如“X    X    X    X”），和只含占位符的模板说明"
+         "（如“（发言顺序：XXX）”“（此处填写单位名称）”）。",
+    why="占位行和模板说明是从范文、模板复制时留下的结构性空白，必须补写或删除。",
     examples=(Example(bad="首先，请有关同志汇报。\nX    X    X    X\n下面，我讲几点意见。"),
-              Example(good="首先，请有关同志汇报。\n下面，我讲几点意见。")),
+              Example(bad="下面请各县区作表态发言。（发言顺序：XXX）"),
+              Example(good="首先，请有关同志汇报。\n下面，我讲几点意见。（发言顺序：青禾县、桐溪区）")),
     **_COMMON)
+
+_CODE = {"x": "PH001", "year": "PH001", "date": "PH001", "session": "PH001", "weekday": "PH001",
+         "name": "PH001", "times": "PH002", "circles": "PH003", "squares": "PH003", "stars": "PH003",
+         "blank": "PH003", "brackets": "PH003", "moumou": "PH004", "row": "PH005", "note": "PH005"}
 
 
 @checker(PH001, PH002, PH003, PH004, PH005)
 def unfilled_placeholders(doc, ctx):
     text = doc.text
-    for kind, span in find_placeholders(doc):
-        code, what = _KIND[kind]
-        found = text[span.start:span.end]
+    found = find_placeholders(doc)
+    for kind, span in found:
+        shown = text[span.start:span.end]
         if kind == "row":
-            msg = "占位行：整行只有占位符，应补写内容或删除"
+            msg = "占位行：整行只有占位符“X”，应补写内容或删除"
+        elif kind == "note":
+            msg = f"模板说明“{shown}”未填写：请填入实际内容或删除"
+        elif kind == "brackets":
+            msg = f"空的“{shown}”是未填写的占位：请填入实际内容"
         else:
-            msg = f"未填写的占位符“{found}”：请填入实际{what}"
-        yield ctx.report(span, msg, code=code)
+            msg = f"未填写的占位符“{shown}”：请填入实际{_what(kind, doc.masked, span)}"
+        yield ctx.report(span, msg, code=_CODE[kind])
+    if ctx.profile is not None:
+        for span in _learned(doc, ctx.profile, [s for _, s in found]):
+            shown = text[span.start:span.end]
+            yield ctx.report(span, f"未填写的占位符“{shown}”（本单位约定配置中记录的占位写法）：请填入实际内容",
+                             code="PH003")
 
 
 RULES = (unfilled_placeholders,)

@@ -2,18 +2,19 @@
 occurrence, sequence, plus ``ordered`` for fixed lists whose members have a set order).
 
 Each factory validates its rule's keys and returns a check function ``check(doc, ctx)``.
-The entries of a rule are compiled into one regular expression, so a 300-pair word list
-costs one scan of the text, not 300. Factories raise ``ValueError`` naming the offending key;
-the loader adds the pack file and the rule code.
+A word list costs one scan however long it is: the literal lists of all packs are found in one
+pass per document (``literal.SharedScanner``), and the regex entries of a rule are combined into
+one alternation. Factories raise ``ValueError`` naming the offending key; the loader adds the
+pack file and the rule code.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from typing import Any, Callable, Iterable, Optional
 
 from ..model import Edit, Fix, FixAvailability, Related, RuleMeta, Span
+from .literal import LiteralMatcher, SharedScanner, literal_pattern
 
 try:  # user packs may use Unicode properties such as \p{Han}, which only `regex` knows
     import regex as _user_re
@@ -26,29 +27,6 @@ _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 
 # --- shared helpers --------------------------------------------------------------------------
-def literal_pattern(words) -> str:
-    """One regular expression for many literal words, factored as a trie (Python's re tries
-    the alternatives of a flat alternation one by one) and guarded by their first characters.
-    Optional tails are greedy, so at any position the longest word wins."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    first = "".join(sorted({re.escape(w[0]) for w in words}))
-    return f"(?=[{first}])" + build(trie)
-
-
 def _str_list(value: Any, key: str, *, allow_empty: bool = False) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -140,6 +118,36 @@ def _template(rule: dict) -> str:
     return rule["message"]
 
 
+def _strip_lookbehind(pattern: str) -> str:
+    """``pattern`` without its leading look-behind assertions (``(?<=…)``, ``(?<!…)``)."""
+    while pattern.startswith(("(?<=", "(?<!")):
+        depth, i, n = 0, 0, len(pattern)
+        while i < n:
+            ch = pattern[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "[":
+                i += 1
+                if i < n and pattern[i] == "^":
+                    i += 1
+                if i < n and pattern[i] == "]":
+                    i += 1
+                while i < n and pattern[i] != "]":
+                    i += 2 if pattern[i] == "\\" else 1
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        if i >= n:
+            return pattern
+        pattern = pattern[i + 1:]
+    return pattern
+
+
 # --- substitution ----------------------------------------------------------------------------
 ENTRY_KEYS = {"from", "to", "note", "source", "exceptions"}
 
@@ -168,7 +176,7 @@ def _entries(rule: dict) -> list[tuple[str, str, str, list[str]]]:
     return out
 
 
-def substitution(rule: dict, meta: RuleMeta) -> Callable:
+def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None) -> Callable:
     mode = rule.get("match", "literal")
     if mode not in ("literal", "regex"):
         raise ValueError(f"“match”应为 literal 或 regex，实际为 {mode!r}")
@@ -183,17 +191,18 @@ def substitution(rule: dict, meta: RuleMeta) -> Callable:
             if wrong in table:
                 raise ValueError(f"“swap”中“{wrong}”重复")
             table[wrong] = (right, note)
-        pattern = re.compile(literal_pattern(table))
+        matcher = LiteralMatcher(table)
         for wrong, (right, _) in table.items():
             # a fix must not create another finding (the fixer would never reach a fixed point)
-            m = pattern.search(right)
+            m = matcher.search(right)
             if m is not None:
-                raise ValueError(f"“swap”中“{wrong}”的正确写法“{right}”本身含有错误写法“{m.group()}”")
+                raise ValueError(f"“swap”中“{wrong}”的正确写法“{right}”本身含有错误写法“{m[2]}”")
+        words = (scanner or SharedScanner()).add(table)
 
-        def find(text, a, b):
-            for m in pattern.finditer(text, a, b):
-                right, note = table[m.group()]
-                yield m.start(), m.end(), right, note
+        def find(doc, text, a, b):
+            for s, e, w in words.finditer(doc, a, b):
+                right, note = table[w]
+                yield s, e, right, note
     else:
         compiled = [(_user_compile(w, "swap"), r, n) for w, r, n, _ in entries]
         for rx, right, _ in compiled:  # check the templates now, not on the first match
@@ -201,12 +210,18 @@ def substitution(rule: dict, meta: RuleMeta) -> Callable:
                 rx.sub(right, "")
             except Exception as exc:
                 raise ValueError(f"“swap”中“{rx.pattern}”的替换“{right}”无效：{exc}") from None
-        if len(compiled) > 1 and not any(_BACKREF.search(rx.pattern) for rx, _, _ in compiled):
-            combined = _user_re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in compiled))
+        # One scan finds where some entry may match: the alternation of the entries without
+        # their leading look-behinds (which would keep `re` from skipping quickly to the
+        # possible first characters). At such a place the entries, tried in order with their
+        # look-behinds, say which one matches - the same leftmost-first choice as the
+        # alternation of the full entries.
+        heads = [_strip_lookbehind(rx.pattern) for rx, _, _ in compiled]
+        if len(compiled) > 1 and not any(_BACKREF.search(h) for h in heads):
+            combined = _user_re.compile("|".join(f"(?:{h})" for h in heads))
         else:
             combined = None
 
-        def find(text, a, b):
+        def find(doc, text, a, b):
             if combined is None:
                 hits = sorted(((m.start(), m.end(), i, m) for i, (rx, _, _) in enumerate(compiled)
                                for m in rx.finditer(text, a, b)), key=lambda h: (h[0], h[2]))
@@ -217,19 +232,25 @@ def substitution(rule: dict, meta: RuleMeta) -> Callable:
                     last = max(e, s + 1)
                     yield s, e, m.expand(compiled[i][1]), compiled[i][2]
                 return
-            # one scan finds where something matches; the entries, tried in order at that
-            # position, say which one (the same leftmost-first choice as the alternation)
-            for c in combined.finditer(text, a, b):
+            pos = a
+            while pos <= b:
+                c = combined.search(text, pos, b)
+                if c is None:
+                    return
+                p = c.start()
                 for rx, right, note in compiled:
-                    m = rx.match(text, c.start(), b)
+                    m = rx.match(text, p, b)
                     if m is not None:
                         yield m.start(), m.end(), m.expand(right), note
+                        pos = max(m.end(), p + 1)
                         break
+                else:
+                    pos = p + 1
 
     def check(doc, ctx):
         text = doc.masked
         for a, b in _regions(doc, scopes):
-            for s, e, right, note in find(text, a, b):
+            for s, e, right, note in find(doc, text, a, b):
                 if e == s or (exceptions and exceptions.covers(text, s, e)):
                     continue
                 found = doc.text[s:e]
@@ -240,24 +261,28 @@ def substitution(rule: dict, meta: RuleMeta) -> Callable:
 
 
 # --- existence -------------------------------------------------------------------------------
-def existence(rule: dict, meta: RuleMeta) -> Callable:
+def existence(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None) -> Callable:
     tokens = _str_list(rule.get("tokens"), "tokens")
     mode = rule.get("match", "literal")
     if mode == "regex":
         pattern = _user_re.compile("|".join(f"(?:{_user_compile(t, 'tokens').pattern})" for t in tokens))
     elif mode == "literal":
-        pattern = re.compile(literal_pattern(tokens))
+        pattern = (scanner or SharedScanner()).add(tokens)
     else:
         raise ValueError(f"“match”应为 literal 或 regex，实际为 {mode!r}")
     scopes = _scopes(rule)
     exceptions = _exceptions(rule)
     template = _template(rule)
 
+    def spans(doc, text, a, b):
+        if mode == "literal":
+            return ((s, e) for s, e, _ in pattern.finditer(doc, a, b))
+        return (m.span() for m in pattern.finditer(text, a, b))
+
     def check(doc, ctx):
         text = doc.masked
         for a, b in _regions(doc, scopes):
-            for m in pattern.finditer(text, a, b):
-                s, e = m.start(), m.end()
+            for s, e in spans(doc, text, a, b):
                 if e == s or (exceptions and exceptions.covers(text, s, e)):
                     continue
                 yield ctx.report(Span(s, e), _format(template, match=doc.text[s:e]))
@@ -283,7 +308,7 @@ def _groups(rule: dict) -> list[tuple[list[str], str]]:
     return out
 
 
-def consistency(rule: dict, meta: RuleMeta) -> Callable:
+def consistency(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None) -> Callable:
     groups = _groups(rule)
     prefer = rule.get("prefer", "majority")
     if prefer not in ("majority", "first"):
@@ -294,7 +319,7 @@ def consistency(rule: dict, meta: RuleMeta) -> Callable:
             if f in group_of:
                 raise ValueError(f"“either”中“{f}”出现在两组里")
             group_of[f] = i
-    pattern = re.compile(literal_pattern(group_of))
+    matcher = (scanner or SharedScanner()).add(group_of)
     scopes = _scopes(rule)
     exceptions = _exceptions(rule)
     template = _template(rule)
@@ -303,11 +328,10 @@ def consistency(rule: dict, meta: RuleMeta) -> Callable:
         text = doc.masked
         hits: dict[int, list[tuple[str, int, int]]] = {}
         for a, b in _regions(doc, scopes):
-            for m in pattern.finditer(text, a, b):
-                s, e = m.start(), m.end()
+            for s, e, form in matcher.finditer(doc, a, b):
                 if exceptions and exceptions.covers(text, s, e):
                     continue
-                hits.setdefault(group_of[m.group()], []).append((m.group(), s, e))
+                hits.setdefault(group_of[form], []).append((form, s, e))
         for gi, occ in sorted(hits.items()):
             counts = Counter(h[0] for h in occ)
             if len(counts) < 2:
@@ -333,7 +357,7 @@ def consistency(rule: dict, meta: RuleMeta) -> Callable:
 
 
 # --- occurrence ------------------------------------------------------------------------------
-def occurrence(rule: dict, meta: RuleMeta) -> Callable:
+def occurrence(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None) -> Callable:
     token = rule.get("token")
     if not isinstance(token, str) or not token:
         raise ValueError("occurrence 规则需要“token”（正则表达式）")
@@ -364,7 +388,7 @@ def occurrence(rule: dict, meta: RuleMeta) -> Callable:
 
 
 # --- sequence --------------------------------------------------------------------------------
-def sequence(rule: dict, meta: RuleMeta) -> Callable:
+def sequence(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None) -> Callable:
     steps = rule.get("steps")
     if not isinstance(steps, list) or len(steps) < 2:
         raise ValueError("sequence 规则需要至少两步“steps”= [{pattern = …}, {pattern = …, max-gap = N}]")
@@ -407,45 +431,85 @@ def sequence(rule: dict, meta: RuleMeta) -> Callable:
 
 
 # --- ordered lists ---------------------------------------------------------------------------
-def ordered(rule: dict, meta: RuleMeta) -> Callable:
+def ordered(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None) -> Callable:
     lists = rule.get("lists")
     if not isinstance(lists, list) or not lists:
         raise ValueError("ordered 规则需要“lists”= [[第一项, 第二项, …], …]")
     sep = rule.get("separators", "、，,")
     if not isinstance(sep, str) or not sep:
         raise ValueError(f"“separators”应为非空字符串，实际为 {sep!r}")
-    compiled = []
+    compiled: list[tuple[list[str], int]] = []
+    member_of: dict[str, list[int]] = {}
     for items in lists:
+        least = 2
+        if isinstance(items, dict):   # { items = [...], min = 3 }: check runs of at least 3 members
+            if set(items) - {"items", "min"} or not isinstance(items.get("min", 2), int) or items.get("min", 2) < 2:
+                raise ValueError(f"“lists”的表只能有 items 和 min（不小于 2 的整数）：{items!r}")
+            least, items = items.get("min", 2), items.get("items")
         if not (isinstance(items, list) and len(items) >= 2 and all(isinstance(x, str) and x for x in items)) \
                 or len(set(items)) != len(items):
             raise ValueError(f"“lists”的每一组应为至少两个不同的字符串：{items!r}")
-        alt = literal_pattern(items)
-        run = re.compile(f"(?:{alt})(?:[{re.escape(sep)}](?:{alt}))+")
-        compiled.append((items, re.compile(alt), run))
+        for x in items:
+            member_of.setdefault(x, []).append(len(compiled))
+        compiled.append((items, least))
+    # The members are common words (创新, 经济建设 …); a run needs a separator between two of
+    # them, so the scan looks for separators followed by a member and looks back for another.
+    trie = literal_pattern(member_of)
+    after_sep = re.compile(f"[{re.escape(sep)}](?={trie})")
+    member_at = re.compile(trie)
+    member_before = re.compile(f"(?:{trie})$")
+    longest = max(len(x) for x in member_of)
     scopes = _scopes(rule)
     template = _template(rule)
+
+    def runs(doc, text, a, b):
+        """Chains of members written one after another with a separator between them."""
+        chain: list = []
+        for m in after_sep.finditer(text, a, b):
+            p = m.start()
+            nxt = member_at.match(text, p + 1, b)
+            if chain and chain[-1][1] == p:
+                chain.append((p + 1, nxt.end(), nxt.group()))
+                continue
+            if len(chain) > 1:
+                yield chain
+            prev = member_before.search(text, max(a, p - longest), p)
+            chain = [(prev.start(), p, prev.group()), (p + 1, nxt.end(), nxt.group())] if prev else []
+        if len(chain) > 1:
+            yield chain
 
     def check(doc, ctx):
         text = doc.masked
         for a, b in _regions(doc, scopes):
-            for items, item_rx, run_rx in compiled:
-                for m in run_rx.finditer(text, a, b):
-                    found = [x.group() for x in item_rx.finditer(m.group())]
-                    order = [items.index(x) for x in found]
-                    if order == sorted(order) and len(set(order)) == len(order):
-                        continue
-                    present = sorted(set(found), key=items.index)
-                    expected = "、".join(present)
-                    span = Span(m.start(), m.end())
-                    fix = None
-                    if len(found) == len(present) and "，" not in m.group() and "," not in m.group():
-                        fix = _fix_for(meta, span, expected, f"改为“{expected}”")
-                    yield ctx.report(span, _format(template, match=doc.text[m.start():m.end()],
-                                                   expected=expected, full="、".join(items)), fix=fix)
+            for chain in runs(doc, text, a, b):
+                for li, (items, least) in enumerate(compiled):
+                    run: list = []
+                    for hit in chain + [None]:
+                        member = hit is not None and li in member_of[hit[2]]
+                        if member and all(h[2] != hit[2] for h in run):
+                            run.append(hit)
+                            continue
+                        # a non-member, or a member named again, ends the run
+                        if len(run) >= least:
+                            yield from _check_run(doc, ctx, items, run)
+                        run = [hit] if member else []
+    def _check_run(doc, ctx, items, run):
+        found = [h[2] for h in run]
+        order = [items.index(x) for x in found]
+        if order == sorted(order) and len(set(order)) == len(order):
+            return
+        present = sorted(set(found), key=items.index)
+        expected = "、".join(present)
+        span = Span(run[0][0], run[-1][1])
+        piece = doc.text[span.start:span.end]
+        fix = None
+        if len(found) == len(present) and "，" not in piece and "," not in piece:
+            fix = _fix_for(meta, span, expected, f"改为“{expected}”")
+        yield ctx.report(span, _format(template, match=piece, expected=expected, full="、".join(items)), fix=fix)
     return check
 
 
-KINDS: dict[str, Callable[[dict, RuleMeta], Callable]] = {
+KINDS: dict[str, Callable[..., Callable]] = {
     "substitution": substitution, "existence": existence, "consistency": consistency,
     "occurrence": occurrence, "sequence": sequence, "ordered": ordered,
 }

@@ -1,0 +1,144 @@
+"""Finding many literal words in a text in one pass.
+
+Python's ``re`` tries the alternatives of an alternation one after another at every place
+where one of their first characters occurs; with hundreds of words whose first characters
+are common (一, 不, 大 …) that is most places of a Chinese text. ``LiteralMatcher`` instead
+scans, with one character class, for each word's *rarest* character (its anchor) and checks
+the few words anchored on the character found there. The result is what the alternation
+of the words, longest first, would give: leftmost matches, the longest at each place, not
+overlapping.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable
+
+from .charfreq import RANK
+
+_RARE = len(RANK) + 1
+
+
+def _rarity(ch: str) -> int:
+    """Higher is rarer. Han characters by their frequency rank; everything else (digits,
+    Latin letters, punctuation) counts as common, so a word is anchored on a Han character."""
+    if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f":
+        return RANK.get(ch, _RARE)
+    return -1
+
+
+class LiteralMatcher:
+    __slots__ = ("words", "_table", "_scan")
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(dict.fromkeys(w for w in words if w))
+        if not self.words:
+            raise ValueError("no words")
+        table: dict[str, list[tuple[int, str]]] = {}
+        for w in self.words:
+            k = max(range(len(w)), key=lambda i: (_rarity(w[i]), -i))
+            table.setdefault(w[k], []).append((k, w))
+        # at one anchor, try the longer words first
+        self._table = {c: tuple(sorted(v, key=lambda kw: -len(kw[1]))) for c, v in table.items()}
+        self._scan = re.compile("[" + "".join(re.escape(c) for c in sorted(self._table)) + "]")
+
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """Every occurrence of every word inside ``text[start:end]`` (overlapping ones too),
+        as (start, -length, word), sorted: at one place the longest word comes first."""
+        end = len(text) if end is None else end
+        table = self._table
+        starts_with = text.startswith
+        found = []
+        add = found.append
+        for p in [m.start() for m in self._scan.finditer(text, start, end)]:
+            for k, w in table[text[p]]:
+                if starts_with(w, p - k, end) and p - k >= start:
+                    add((p - k, -len(w), w))
+        found.sort()
+        return found
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the matches inside ``text[start:end]``, in order."""
+        return select(self.candidates(text, start, end), start, len(text) if end is None else end)
+
+    def search(self, text: str, start: int = 0, end: int | None = None):
+        hits = self.finditer(text, start, end)
+        return hits[0] if hits else None
+
+
+def select(candidates, start: int, end: int, words=None) -> list[tuple[int, int, str]]:
+    """Leftmost-longest, non-overlapping choice among sorted candidates (of ``words`` only)."""
+    out = []
+    last = start
+    for s, neg, w in candidates:
+        if s >= end:
+            break
+        if s >= last and s - neg <= end and (words is None or w in words):
+            last = s - neg
+            out.append((s, last, w))
+    return out
+
+
+class SharedScanner:
+    """The word lists of many rules, found with one scan of each document.
+
+    Each rule registers its words and gets a ``WordSet``; the first rule that looks at a
+    document scans it for all the words at once (kept in ``Document.memo``), and every rule
+    then picks its own matches from that list."""
+
+    def __init__(self):
+        self._words: dict[str, None] = {}
+        self._matcher: LiteralMatcher | None = None
+        self._key = f"gwlint.packs.scan.{id(self)}"
+
+    def add(self, words: Iterable[str]) -> "WordSet":
+        words = frozenset(w for w in words if w)
+        for w in sorted(words):
+            self._words[w] = None
+        self._matcher = None
+        return WordSet(self, words)
+
+    def _candidates(self, doc):
+        def scan():
+            if self._matcher is None:
+                self._matcher = LiteralMatcher(self._words)
+            return self._matcher.candidates(doc.masked)
+        return doc.memo(self._key, scan)
+
+
+class WordSet:
+    __slots__ = ("scanner", "words")
+
+    def __init__(self, scanner: SharedScanner, words: frozenset):
+        self.scanner = scanner
+        self.words = words
+
+    def finditer(self, doc, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Matches of this set's words in ``doc.masked[start:end]`` (leftmost-longest)."""
+        cands = self.scanner._candidates(doc)
+        if start:
+            cands = cands[bisect.bisect_left(cands, (start, -(1 << 60), "")):]
+        return select(cands, start, end, self.words)
+
+
+def literal_pattern(words) -> str:
+    """One regular expression for many literal words, factored as a trie and guarded by
+    their first characters; optional tails are greedy, so at any position the longest word
+    wins. Used where a pattern is matched at known positions (``.match``), not to scan."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    return f"(?=[{first}])" + build(trie)
