@@ -163,9 +163,9 @@ def _report(doc, ctx, code: str, occ: Sequence[Occ], *, name: Callable[[str], st
     nearest occurrence of the target form, also given as related information); ``skip(occ)``
     marks occurrences that count but are never reported (the 成文日期); ``alike(occ, m)`` picks the
     majority occurrences the example should preferably come from (the same institution pair)."""
-    counts = Counter(o.form for o in occ)
-    if len(counts) < 2:
+    if len({o.form for o in occ}) < 2:
         return
+    counts = Counter(o.form for o in occ)
     order = list(dict.fromkeys(o.form for o in occ))
     target = _target(counts, order, allowed, prefer)
     if target is None:
@@ -212,6 +212,7 @@ _UNIT_LEFT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(%|％|[万亿]元?)[ ]?$")
 _UNIT_RIGHT = re.compile(r"[ ]?[0-9]+(?:\.[0-9]+)?(%|％|[万亿]元?)")
 _CLOCK_LEFT = re.compile(r"[0-9]{1,2}[:：][0-5][0-9][ ]?$")
 _CLOCK_RIGHT = re.compile(r"[ ]?[0-9]{1,2}[:：][0-5][0-9](?![0-9:：])")
+_RANGE_LEFT_END = frozenset("0123456789%％万亿元 ")
 _NOT_BEFORE_NUMBER = frozenset("0123456789.-－—～~/:：")
 
 
@@ -246,6 +247,8 @@ def _ranges(doc, ctx):
             by_kind[_range_kind(text, span, connector)].append(Occ(form, span, shown, Edit(connector, "")))
     for m in _CONNECTOR_SCAN.finditer(text):
         c = m.start()
+        if not c or text[c - 1] not in _RANGE_LEFT_END:
+            continue
         left = _UNIT_LEFT.search(text, max(0, c - 14), c)
         if left:
             right = _UNIT_RIGHT.match(text, c + 1)
@@ -340,45 +343,31 @@ def _dates(doc, ctx):
 
 _CN_NUM = "一二三四五六七八九十两"
 _MEASURES = "类项条大批种个件场点名位家所支套座处次轮"
-# Arabic counts first (one digit-led scan); the Chinese forms of the same counted things are then
-# looked up by their measure word and noun
-_AR_COUNT = re.compile(rf"[0-9][0-9]?[{_MEASURES}](?=[\u4e00-\u9fff]{{2}})")
-_CN_BEFORE = re.compile(rf"[{_CN_NUM}]{{1,3}}$")
+# one class-led scan finds both forms: 3类突出…, 三类突出…, 12个方面, 十二个方面 (值 1 never: 一个、一项
+# are mostly indefinite, not counts); the noun is the two characters after the measure word
+_COUNT = re.compile(rf"[0-9二三四五六七八九十两][0-9一二三四五六七八九十]?[{_MEASURES}](?=[\u4e00-\u9fff]{{2}})")
 _NOT_BEFORE_COUNT = frozenset("0123456789.-—～~第前" + _CN_NUM + "零〇百千万亿几数每")
-# fixed expressions (GB/T 15835-2011 4.2.3) keep Chinese numerals whatever the text does: NU009's
-# business; 一 is left out altogether (一个、一项、一名 are mostly indefinite, not counts)
+# fixed expressions (GB/T 15835-2011 4.2.3) keep Chinese numerals whatever the text does: NU009's business
 _SLOGAN_NOUNS = frozenset(("意识", "自信", "维护", "确立", "全面", "代表", "务必", "坚持", "必须", "统筹", "两手"))
 _AR_TO_CN = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 _QUARTER = re.compile("季度")
 _QUARTER_CN = "一二三四"
 
 
-def _count_ok(text: str, s: int, unit: str, noun: str) -> bool:
-    if s and (text[s - 1] in _NOT_BEFORE_COUNT or (text[s - 1].isascii() and text[s - 1].isalpha())):
-        return False
-    if unit == "个" and noun in _SLOGAN_NOUNS:
-        return False
-    return not (noun[0] in _CN_NUM or noun[0] in "余多几")   # 三个一百年, 3个多月: not a plain count
-
-
 def _numerals(doc, ctx):
     text = doc.masked
     groups = defaultdict(list)
-    for m in _AR_COUNT.finditer(text):
+    for m in _COUNT.finditer(text):
         s, e = m.span()
-        value, unit, noun = int(text[s:e - 1]), text[e - 1], text[e:e + 2]
-        if value > 1 and _count_ok(text, s, unit, noun):
-            groups[(value, unit + noun)].append(Occ("阿拉伯数字", Span(s, e - 1), text[s:e + 2]))
-    keys = {key for _, key in groups}
-    for key in keys:                               # the Chinese-numeral forms of the same things
-        i = text.find(key)
-        while i >= 0:
-            cn = _CN_BEFORE.search(text, max(0, i - 3), i)
-            if cn:
-                value = cn_to_int(cn.group())
-                if value and value > 1 and (value, key) in groups and _count_ok(text, cn.start(), key[0], key[1:]):
-                    groups[(value, key)].append(Occ("汉字数字", Span(cn.start(), i), cn.group() + key))
-            i = text.find(key, i + 1)
+        num, unit, noun = text[s:e - 1], text[e - 1], text[e:e + 2]
+        if num.isdigit():
+            value, form = int(num), "阿拉伯数字"
+        elif num[-1] in "0123456789":
+            continue
+        else:
+            value, form = cn_to_int(num), "汉字数字"
+        if value and value > 1 and _count_ok(text, s, unit, noun):
+            groups[(value, unit + noun)].append(Occ(form, Span(s, e - 1), text[s:e + 2]))
     for m in _QUARTER.finditer(text):               # 一季度 / 3季度 / 第四季度
         s = m.start() - 1
         if s < 0 or text[s] not in "1234" + _QUARTER_CN or (s and text[s - 1] in "0123456789.-—～~" + _CN_NUM):
@@ -387,6 +376,8 @@ def _numerals(doc, ctx):
                                      text[s] + "季度"))
 
     for (value, key), occ in groups.items():
+        if len({o.form for o in occ}) < 2:
+            continue
         occ.sort(key=lambda o: o.span.start)
 
         def fix(o, target, example, value=value):
