@@ -298,7 +298,12 @@ class Learner:
         corpus (deterministic: depends only on the file order). Lines with evidence (flagged,
         next to a flag, download-site features) are always kept."""
         def evidence(n: str) -> bool:
-            return n in self.flag_docs or n in self.near_docs or n in self.example
+            if n in self.flag_docs:
+                return True
+            # a line seen only once, next to a leftover, is weak evidence: prunable like any other
+            if self.line_docs[n] <= 1 and not _download_site_line(n):
+                return False
+            return n in self.near_docs or n in self.example
 
         excess = len(self.line_docs) - MAX_TRACKED // 2
         histogram = Counter(c for n, c in self.line_docs.items() if not evidence(n))
@@ -310,6 +315,9 @@ class Learner:
         if cut:
             before = len(self.line_docs)
             self.line_docs = Counter({n: c for n, c in self.line_docs.items() if c > cut or evidence(n)})
+            for n in [n for n in self.near_docs if n not in self.line_docs]:
+                del self.near_docs[n]
+                self.example.pop(n, None)
             self.pruned += before - len(self.line_docs)
 
     # --- deciding -------------------------------------------------------------------------

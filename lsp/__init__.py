@@ -21,6 +21,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--log-file", metavar="FILE", help="日志文件")
     ap.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     ap.add_argument("--clientProcessId", type=int, help="客户端进程号（进程退出时服务器随之退出）")
+    ap.add_argument("--isolated", action="store_true",
+                    help="不读取任何配置文件（.gwlint.toml 等），使用默认设置；用于不受信任的工作区")
     args = ap.parse_args(list(argv) if argv is not None else None)
     target = {"filename": args.log_file} if args.log_file else {"stream": sys.stderr}
     logging.basicConfig(level=getattr(logging, args.log_level),
@@ -29,6 +31,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from .server import _watch_parent
         _watch_parent(args.clientProcessId)
     server = create_server()
+    server.isolated = args.isolated
     if args.tcp:
         host, _, port = args.tcp.rpartition(":")
         server.start_tcp(host or "127.0.0.1", int(port))

@@ -63,9 +63,15 @@ class GwlintServer(LanguageServer):
         self.shown_errors: set[str] = set()
         self.pull_mode = False
         self.encoding = "utf-16"
+        self.isolated = False          # --isolated: no config files (an untrusted VS Code workspace)
 
     # --- configuration ---------------------------------------------------------------------
     def linter_for(self, uri: str) -> Linter:
+        if self.isolated:
+            linter = self.linters.get("default")
+            if linter is None:
+                linter = self.linters["default"] = Linter(Settings())
+            return linter
         path = uri_to_path(uri)
         base = path if path else (self.workspace.root_path if self.workspace and self.workspace.root_path else os.getcwd())
         try:

@@ -10,7 +10,8 @@ occurrence of it.
 Which form wins:
 * the majority; a tie goes to the form 公文 practice and the standards prefer (一字线 for time
   ranges, ～ for numeric ranges, ``××××年×月×日`` dates, ``%``, ``市委、市政府``, Chinese numerals
-  for small counts, the first-used label form);
+  for small counts, the first-used label form); labels are compared within one series (from
+  第一 on), the other checks over the whole document;
 * a form the standards do not allow (a hyphen as range connector, ``2024.7.5`` or ``2024/7/5``
   dates, ``市委市政府`` without 顿号, a full-width colon in a clock time) is never suggested.
   When such a form is the majority, dates, institution pairs and clock times still report it
@@ -80,8 +81,8 @@ CS003 = meta(
               Example(good="重点解决三类突出问题，完成3个项目，第3类问题另行部署，坚持“四个意识”，一是抓落实。")))
 CS004 = meta(
     "CS004", "parallel-label-consistency", "并列标签形式不一",
-    what="检查并列的小标题标签写法不一（“第一句话：”“第二句话：”“第三句：”；“第一个方面，”“第二方面，”；"
-         "“第一点意见：”“第二点：”），报告与多数写法不同的标签。",
+    what="检查同一组并列标签（从“第一”起的一组）写法不一（“第一句话：”“第二句话：”“第三句：”；“第一个方面，”“第二方面，”；"
+         "“第一，”“第二，”“第三点，”），报告与多数写法不同的标签；不同的组之间不比较。",
     why="同一层级的并列标签应形式一致（GB/T 15835-2011 4.3 以同级标题为例）；“第三句”夹在“第×句话”中间，"
         "像是漏改或拼接。",
     basis=SAME_FORM,
@@ -103,7 +104,8 @@ CS005 = meta(
 CS006 = meta(
     "CS006", "institution-pair-consistency", "机构并称的标点不一",
     what="检查同一文稿中机构并称有的加顿号、有的不加（“市委、市政府”与“市委市政府”，“区委、区政府”与“区委区政府”，"
-         "“党委、政府”与“党委政府”，“党中央、国务院”与“党中央国务院”），报告不加顿号的写法。",
+         "“党委、政府”与“党委政府”，“党中央、国务院”与“党中央国务院”），报告不加顿号的写法；"
+         "文件标题中的联合发文机关（“中共中央 国务院关于……”）不报告。",
     why="并列的机构名称之间用顿号隔开（GB/T 15834-2011 4.5.3.1：顿号用于并列词语之间），"
         "同一文稿已经使用“市委、市政府”时，其余各处应一致。",
     basis="GB/T 15834-2011 4.5.3.1；" + RULES_19,
@@ -172,6 +174,7 @@ def _report(doc, ctx, code: str, occ: Sequence[Occ], *, name: Callable[[str], st
         return
     majority = [o for o in occ if o.form == target]
     starts = [o.span.start for o in majority]
+    kind = "多数写法" if counts[target] == max(counts.values()) else "规范写法"
     for o in occ:
         if o.form == target or skip(o):
             continue
@@ -188,7 +191,7 @@ def _report(doc, ctx, code: str, occ: Sequence[Occ], *, name: Callable[[str], st
         else:
             msg = template.format(t=name(target), nt=counts[target], f=name(o.form), nf=counts[o.form])
         yield ctx.report(o.span, msg, code=code, fix=fix(o, target, example) if fix else None,
-                         related=(Related(example.span, f"多数写法：“{shown}”"),))
+                         related=(Related(example.span, f"{kind}：“{shown}”"),))
 
 
 def _q(s: str) -> str:
@@ -202,7 +205,7 @@ _CONNECTORS = "-－—–～~"
 _KIND_NAMES = {"date": "时间范围", "number": "数值范围", "clock": "时刻范围"}
 # a unit right after the second number that makes a time range (months, days, hours, quarters);
 # 个月/天/周/小时 count time and make numeric ranges
-_TIME_UNIT = re.compile(r"[ ]?(?:个月|月|日|号|时(?!间)|季度)")
+_TIME_UNIT = re.compile(r"[ ]?(?:个月|月|日|号(?![楼院线室房])|时(?!间)|季度)")
 _YEAR_UNIT = re.compile(r"[ ]?年")
 _UNIT_AFTER = re.compile(r"[ ]?(?:个月|季度|小时|[年月日号时天周名人个项次%％万亿元])份?")
 # ranges find_ranges does not see: the unit repeated (15%～30%, 9亿～16亿元) and clock times
@@ -252,7 +255,7 @@ def _ranges(doc, ctx):
         left = _UNIT_LEFT.search(text, max(0, c - 14), c)
         if left:
             right = _UNIT_RIGHT.match(text, c + 1)
-            if not right or right.group(1) != left.group(2):
+            if not right or right.group(1)[0].replace("％", "%") != left.group(2)[0].replace("％", "%"):
                 continue
             kind, s, e = "number", left.start(), right.end()
         else:
@@ -354,20 +357,35 @@ _QUARTER = re.compile("季度")
 _QUARTER_CN = "一二三四"
 
 
+def _count_ok(text: str, s: int, unit: str, noun: str) -> bool:
+    if s and (text[s - 1] in _NOT_BEFORE_COUNT or (text[s - 1].isascii() and text[s - 1].isalpha())):
+        return False
+    if unit == "个" and noun in _SLOGAN_NOUNS:
+        return False
+    return not (noun[0] in _CN_NUM or noun[0] in "余多几")   # 三个一百年, 3个多月: not a plain count
+
+
 def _numerals(doc, ctx):
     text = doc.masked
-    groups = defaultdict(list)
+    by_key = defaultdict(list)                      # 类突出 -> starts of "3类突出", "三类突出"
     for m in _COUNT.finditer(text):
-        s, e = m.span()
-        num, unit, noun = text[s:e - 1], text[e - 1], text[e:e + 2]
-        if num.isdigit():
-            value, form = int(num), "阿拉伯数字"
-        elif num[-1] in "0123456789":
-            continue
-        else:
-            value, form = cn_to_int(num), "汉字数字"
-        if value and value > 1 and _count_ok(text, s, unit, noun):
-            groups[(value, unit + noun)].append(Occ(form, Span(s, e - 1), text[s:e + 2]))
+        e = m.end()
+        by_key[text[e - 1:e + 2]].append((m.start(), e - 1))
+    groups = defaultdict(list)
+    for key, found in by_key.items():
+        if len(found) < 2 or all(text[s] in "0123456789" for s, _ in found) \
+                or not any(text[s] in "0123456789" for s, _ in found):
+            continue                                    # one form only
+        for s, e in found:
+            num = text[s:e]
+            if num.isdigit():
+                value, form = int(num), "阿拉伯数字"
+            elif num[-1] in "0123456789":
+                continue
+            else:
+                value, form = cn_to_int(num), "汉字数字"
+            if value and value > 1 and _count_ok(text, s, key[0], key[1:]):
+                groups[(value, key)].append(Occ(form, Span(s, e), num + key))
     for m in _QUARTER.finditer(text):               # 一季度 / 3季度 / 第四季度
         s = m.start() - 1
         if s < 0 or text[s] not in "1234" + _QUARTER_CN or (s and text[s - 1] in "0123456789.-—～~" + _CN_NUM):
@@ -401,31 +419,37 @@ def _numerals(doc, ctx):
 # --------------------------------------------------------------------------- CS004 labels
 
 _LABEL = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<form>(?P<ge>个)?"
-                    r"(?P<head>句话|句|方面|点|问题)(?P<tail>意见|建议|体会|要求|希望)?)(?=[ ]?[：:，,])")
+                    r"(?P<head>句话|句|方面|点|问题)(?P<tail>意见|建议|体会|要求|希望)?)?(?=[ ]?[：:，,])")
 _LABEL_BEFORE = frozenset("。；！？：:，“\"（ \t\r\n\u3000\ue000")
-_HEADS = {"句话": "句"}
+# labels that can stand in one series: 第一句话/第二句; 第一个方面/第二方面; 第一，/第二点/第三点意见
+_FAMILY = {"句话": "句", "句": "句", "方面": "方面", "点": "点", None: "点", "问题": "问题"}
 
 
 def _labels(doc, ctx):
     text = doc.masked
-    groups = defaultdict(list)
+    series = defaultdict(list)                       # family -> [[Occ, ...], ...]
+    last = {}
     for m in _LABEL.finditer(text):
         s = m.start()
         if s and text[s - 1] not in _LABEL_BEFORE:
             continue
-        head = m.group("head")
-        groups[_HEADS.get(head, head)].append(
-            Occ(m.group("form"), Span(s, m.end()), edit=Edit(Span(m.start("form"), m.end("form")), "")))
+        family, n = _FAMILY[m.group("head")], cn_to_int(m.group("n")) or 0
+        if n == 1 or n <= last.get(family, 0) or not series[family]:
+            series[family].append([])                # 第一… starts a new series
+        last[family] = n
+        form = m.group("form") or ""
+        series[family][-1].append(Occ(form, Span(s, m.end()), edit=Edit(Span(m.end("n"), m.end()), "")))
 
     def fix(o, target, example):
         number = doc.text[o.span.start:o.edit.span.start]
         return Fix.replace(o.edit.span, target, f"改为“{number}{target}”", Applicability.UNSAFE)
 
-    for occ in groups.values():
-        if len(occ) < 3:
-            continue                                   # two labels that differ: no majority to follow
-        yield from _report(doc, ctx, "CS004", occ, name=lambda f: f"“第×{f}”", fix=fix,
-                           template="本文并列标签用{t} {nt} 处、{f} {nf} 处，建议统一为{t}")
+    for runs in series.values():
+        for occ in runs:
+            if len(occ) < 3:
+                continue                             # two labels that differ: no majority to follow
+            yield from _report(doc, ctx, "CS004", occ, name=lambda f: f"“第×{f}”", fix=fix,
+                               template="这组并列标签用{t} {nt} 处、{f} {nf} 处，建议统一为{t}")
 
 
 # --------------------------------------------------------------------------- CS005 percent
@@ -437,22 +461,36 @@ def _percent(doc, ctx):
     text = doc.masked
     if "％" not in text or "%" not in text:
         return
-    occ = []
-    for sign in "%％":
-        i = text.find(sign)
-        while i >= 0:
-            if not doc.is_protected(i, i + 1):
-                # anchored on the number and its sign (90％), as a reader sees it; the fix edits the sign
-                num = _NUMBER_BEFORE.search(text, max(0, i - 16), i)
-                occ.append(Occ(sign, Span(num.start() if num else i, i + 1), edit=Edit(Span(i, i + 1), "")))
-            i = text.find(sign, i + 1)
-    occ.sort(key=lambda o: o.span.start)
+    protected = [p for p in doc.protected if "%" in text[p.start:p.end] or "％" in text[p.start:p.end]]
 
-    def fix(o, target, example):
-        return Fix.replace(o.edit.span, target, f"改为“{target}”")
+    def count(sign):
+        return text.count(sign) - sum(text.count(sign, p.start, p.end) for p in protected)
 
-    yield from _report(doc, ctx, "CS005", occ, name=_q, prefer=("%",), fix=fix,
-                       template="本文百分号用{t} {nt} 处、{f} {nf} 处，建议统一为{t}")
+    def find(sign, i, step):              # the next (step 1) or previous (step -1) sign outside URLs
+        while True:
+            i = text.find(sign, i) if step > 0 else text.rfind(sign, 0, i)
+            if i < 0 or not doc.is_protected(i, i + 1):
+                return i
+            i = i + 1 if step > 0 else i
+
+    counts = {"%": count("%"), "％": count("％")}
+    if not counts["%"] or not counts["％"]:
+        return
+    target = "%" if counts["%"] >= counts["％"] else "％"
+    minority = "％" if target == "%" else "%"
+    msg = f"本文百分号用“{target}” {counts[target]} 处、“{minority}” {counts[minority]} 处，建议统一为“{target}”"
+    i = find(minority, 0, 1)
+    while i >= 0:
+        before, after = find(target, i, -1), find(target, i, 1)
+        near = before if after < 0 or (before >= 0 and i - before <= after - i) else after
+        # anchored on the number and its sign (90％), as a reader sees it; the fix edits the sign
+        num = _NUMBER_BEFORE.search(text, max(0, i - 16), i)
+        rel = _NUMBER_BEFORE.search(text, max(0, near - 16), near)
+        rel_span = Span(rel.start() if rel else near, near + 1)
+        yield ctx.report(Span(num.start() if num else i, i + 1), msg, code="CS005",
+                         fix=Fix.replace(Span(i, i + 1), target, f"改为“{target}”"),
+                         related=(Related(rel_span, f"多数写法：“{doc.text[rel_span.start:rel_span.end]}”"),))
+        i = find(minority, i + 1, 1)
 
 
 # --------------------------------------------------------------------------- CS006 institution pairs
@@ -464,6 +502,8 @@ _PAIR_CENTRAL = re.compile(r"中央(、?)国务院")
 
 def _institutions(doc, ctx):
     text = doc.masked
+    if "委、" not in text and "中央、国务院" not in text:
+        return                                    # no pair with 顿号: nothing to unify on
     groups = defaultdict(list)
     found = []
     for m in _PAIR_WEI.finditer(text):
@@ -486,6 +526,8 @@ def _institutions(doc, ctx):
             elif text[c - 2:c] == "中共":
                 found.append(("中央", c - 2, m))
     for group, s, m in sorted(found, key=lambda f: f[1]):
+        if not m.group(1) and text.startswith("关于", m.end()):
+            continue        # 中共中央 国务院关于…: a joint issuer in a title, spaced per GB/T 9704
         cut = m.start(1)
         old = doc.text[s:m.end()]
         pair = old if m.group(1) else old[:cut - s] + "、" + old[cut - s:]

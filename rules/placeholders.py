@@ -1,8 +1,9 @@
 """PH: unfilled placeholders left in a draft (XX, ×, ○○, 20XX年, X月X日, 某某 …).
 
-One scan of the masked text with one alternation whose every branch starts with a character
-class (guarded by a look-ahead on the first characters, so ordinary text is skipped fast);
-each match is then checked in Python against the look-alikes that must not be flagged
+Two scans of the masked text (placeholder glyph runs; brackets: empty ones and template notes),
+each one alternation whose every branch starts with a literal character, so that Python's
+``re`` skips ordinary text by the set of first characters at C speed. Each match is then
+checked in Python against the look-alikes that must not be flagged
 (X光, X-ray, XL码, Windows XP, 3×4米, 7×24小时, 二〇〇八年, 李某某 in a disciplinary notice,
 Markdown ``***`` rules, separator lines of underscores …).
 
@@ -56,29 +57,41 @@ _X_TERM_TAILS = _load_terms()
 # a template note: a bracket holding only "label：placeholder" pairs, e.g. （发言顺序：XXX）
 _TOK = rf"(?:{_XC}+|○{{2,}}|□{{2,}}|＊{{2,}}|_{{3,}}|＿{{2,}}|某某)"
 _NOTE = rf"（(?:[{_HAN_RANGE}]{{1,8}}[：:]{_SP}*{_TOK}(?:{_SP}*[、，,]{_SP}*{_TOK})*{_SP}*[，,；;、]?{_SP}*)+）"
-# a template instruction: （此处填写单位名称） 【在此输入正文】 （请填写日期）
-_INSTR = (r"[（【\[](?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{1,20}[）】\]]"
-          r"|[（【](?:请)?(?:填写|输入|插入)(?:单位|名称|姓名|日期|时间|内容|正文|标题|文号|地点|金额|数字|数据)"
-          r"[^（）【】\n]{0,10}[）】]")
+# The scans start every alternative with a literal character, so that Python's ``re`` skips
+# ordinary text by the set of first characters at C speed; what kind a match is, is read from
+# its text (``_kind``).
+_X_TAIL = (rf"(?:{_XC}?月{_XC}{{1,2}}[日号]|{_XC}?届{_XC}{{1,2}}次|{_XC}{{1,3}}年|{_XC}{{1,3}}同志"
+           rf"|{_XC}*(?:[.．]{_XC}+)?(?:{_SP}+{_XC}+)*)")
+PATTERN = re.compile("|".join(
+    [re.escape(c) + _X_TAIL for c in _LATIN_X + "×"]
+    + ["○○+", "〇〇+", "□□+", "囗囗+", "＊＊+", r"\*\*\*+", "___+", "＿＿+", "某某某?"]))
+# empty brackets, template notes and instructions
+BRACKETS = re.compile(
+    rf"（(?:{_NOTE[1:]}|(?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{{1,20}}）"
+    r"|(?:请)?(?:填写|输入|插入)(?:单位|名称|姓名|日期|时间|内容|正文|标题|文号|地点|金额|数字|数据)[^（）【】\n]{0,10}）"
+    r"|[ \u3000\u00a0]*）)"
+    r"|【(?:(?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{1,20}】"
+    r"|(?:请)?(?:填写|输入|插入)(?:单位|名称|姓名|日期|时间|内容|正文|标题|文号|地点|金额|数字|数据)[^（）【】\n]{0,10}】"
+    r"|[ \u3000\u00a0]*】)"
+    r"|\[(?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{1,20}\]"
+    r"|\([ \u3000\u00a0]+\)|《[ \u3000\u00a0]*》|“[ \u3000\u00a0]+”")
+_X_KIND = re.compile(rf"{_XC}{{1,2}}月{_XC}{{1,2}}[日号]|(?P<session>{_XC}{{1,2}}届{_XC}{{1,2}}次)"
+                     rf"|(?P<year>{_XC}{{2,4}}年)|(?P<name>{_XC}{{2,4}}同志)")
+_GLYPH_KIND = {"○": "circles", "〇": "circles", "□": "squares", "囗": "squares", "＊": "stars", "*": "stars",
+               "_": "blank", "＿": "blank", "某": "moumou"}
 
-PATTERN = re.compile(
-    "(?=[XxＸｘ×○〇□囗＊*_＿【（(《“\\[某])(?:" + "|".join([
-        rf"(?P<note>{_NOTE})",
-        rf"(?P<instr>{_INSTR})",
-        rf"(?P<date>{_XC}{{1,2}}月{_XC}{{1,2}}[日号])",
-        rf"(?P<session>{_XC}{{1,2}}届{_XC}{{1,2}}次)",
-        rf"(?P<year>{_XC}{{2,4}}年)",
-        rf"(?P<name>{_XC}{{2,4}}同志)",
-        rf"(?P<run>{_XC}+(?:[.．]{_XC}+)?(?:{_SP}+{_XC}+)*)",
-        r"(?P<circles>○{2,}|〇{2,})",
-        r"(?P<squares>□{2,}|囗{2,})",
-        r"(?P<stars>＊{2,}|\*{3,})",
-        r"(?P<blank>_{3,}|＿{2,})",
-        r"(?P<brackets>【[ \u3000\u00a0]*】|（[ \u3000\u00a0]*）|\([ \u3000\u00a0]+\)|《[ \u3000\u00a0]*》"
-        r"|“[ \u3000\u00a0]+”)",
-        r"(?P<moumou>某{2,3})",
-    ]) + ")",
-)
+
+def _kind(m: re.Match) -> str:
+    t = m.group()
+    kind = _GLYPH_KIND.get(t[0])
+    if kind is not None:
+        return kind
+    k = _X_KIND.fullmatch(t)
+    if k is None:
+        return "run"
+    return k.lastgroup or "date"
+
+
 _TOKEN = re.compile(_XC + r"+(?:[.．]" + _XC + r"+)?")
 _DIGITS = re.compile(r"[0-9０-９]+")
 # what may follow digits after an X for the whole to be a partly filled value (X0%, X00万元)
@@ -201,8 +214,9 @@ def _times_is_blank(text: str, s: int, e: int, line: str) -> bool:
 
 def _circles_ok(text: str, s: int, e: int) -> bool:
     before, after = _prev_char(text, s), _next_char(text, e)
-    # 二〇〇八年 (U+3007) is a numeral; 二○○八年 (U+25CB) is a wrong zero, which NU reports
-    return not (before in _NUMERALS or after in _NUMERALS or after == "年")
+    # 二〇〇八年 (U+3007) is a numeral; 二○○八年 (U+25CB) is a wrong zero, which NU reports;
+    # ○○年○○月 in a template is a blank
+    return not (before in _NUMERALS or after in _NUMERALS)
 
 
 def _stars_ok(text: str, s: int, e: int, line: str) -> bool:
@@ -234,6 +248,7 @@ _WHAT_AFTER = [
     ("%％‰", "数值"), ("亿万元", "数额"), ("个项名家人户所座条件次倍位", "数量"),
     ("省市县区乡镇村街", "地名"), ("局委办厅院部处科室", "单位名称"),
 ]
+_TITLE_AFTER = re.compile(r"(?:书记|[省市县区州盟旗镇乡村]长|局长|厅长|处长|科长|部长|主任|主席|同志|委员|院长|校长|总经理|董事长)")
 _WHAT = {"year": "年份", "date": "日期", "session": "届次", "weekday": "星期", "name": "姓名",
          "moumou": "单位或人名"}
 
@@ -247,6 +262,10 @@ def _what(kind: str, text: str, span: Span) -> str:
         return "序号"
     if not after:
         return "内容"
+    if _TITLE_AFTER.match(text, span.end):
+        return "姓名"                                 # ×县长, XX书记, XX主任
+    if after.isdigit():
+        return "数值"                                 # ×0%: a partly filled number
     if after == "年":
         return "年份"
     if after in "月日号":
@@ -259,35 +278,36 @@ def _what(kind: str, text: str, span: Span) -> str:
     return "内容"
 
 
-def _line_of(text: str, s: int, e: int) -> tuple[int, int]:
-    a = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
-    b = len(text)
-    for ch in "\n\r":
-        k = text.find(ch, e)
-        if k != -1 and k < b:
-            b = k
-    return a, b
+def _line_of(doc, s: int) -> tuple[int, int]:
+    return doc.index.line_span(doc.index.line_of(s))
 
 
-def _alone_on_line(text: str, s: int, e: int) -> bool:
-    a, b = _line_of(text, s, e)
+def _alone_on_line(doc, text: str, s: int, e: int) -> bool:
+    a, b = _line_of(doc, s)
     return not text[a:s].strip(_SPACES + MASK) and not text[e:b].strip(_SPACES + MASK)
 
 
 def find_placeholders(doc) -> list[tuple[str, Span]]:
     """(kind, span) of every placeholder in the document, built-in styles only (memoised)."""
-    return doc.memo("placeholders", lambda: list(_scan(doc)))
+    return doc.memo("placeholders", lambda: sorted(_scan(doc), key=lambda t: (t[1].start, t[1].end)))
 
 
 def _scan(doc) -> Iterator[tuple[str, Span]]:
     text = doc.masked
     anonymising: Optional[bool] = None
+    notes: list[tuple[int, int]] = []
+    for m in BRACKETS.finditer(text):
+        t = m.group()
+        if not t[1:-1].strip(_SPACES):
+            yield "brackets", Span(m.start(), m.end())
+        else:
+            notes.append(m.span())
+            yield "note", Span(m.start(), m.end())
     for m in PATTERN.finditer(text):
-        kind = m.lastgroup
         start, end = m.span()
-        if kind in ("note", "instr"):
-            yield "note", Span(start, end)
-            continue
+        if notes and any(a <= start < b for a, b in notes):
+            continue                                    # inside a template note, reported with it
+        kind = _kind(m)
         if kind == "run":
             yield from _classify_run(doc, text, start, end)
             continue
@@ -303,7 +323,7 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
                     continue
             yield kind, Span(start, end)
             continue
-        a, b = _line_of(text, start, end)
+        a, b = _line_of(doc, start)
         line = text[a:b]
         if kind == "circles" and not _circles_ok(text, start, end):
             continue
@@ -322,7 +342,7 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
 def _classify_run(doc, text: str, start: int, end: int) -> Iterator[tuple[str, Span]]:
     """A run of X/× (possibly spaced): a placeholder row, or individual tokens."""
     run = text[start:end]
-    if any(ch in run for ch in _SPACES) and _alone_on_line(text, start, end):
+    if any(ch in run for ch in _SPACES) and _alone_on_line(doc, text, start, end):
         yield "row", Span(start, end)
         return
     line = None
@@ -333,7 +353,7 @@ def _classify_run(doc, text: str, start: int, end: int) -> Iterator[tuple[str, S
             if set(tok) - set("×.．"):
                 continue                                # a mix of × and X: not a placeholder style
             if line is None:
-                a, b = _line_of(text, start, end)
+                a, b = _line_of(doc, start)
                 line = text[a:b]
             if _times_is_blank(text, s, e, line):
                 yield "times", Span(s, e)
@@ -458,7 +478,10 @@ def unfilled_placeholders(doc, ctx):
             msg = f"空的“{shown}”是未填写的占位：请填入实际内容"
         else:
             msg = f"未填写的占位符“{shown}”：请填入实际{_what(kind, doc.masked, span)}"
-        yield ctx.report(span, msg, code=_CODE[kind])
+        code = _CODE[kind]
+        if code == "PH001" and "×" in shown:
+            code = "PH002"                              # ×月×日, ×××同志: the × style
+        yield ctx.report(span, msg, code=code)
     if ctx.profile is not None:
         for span in _learned(doc, ctx.profile, [s for _, s in found]):
             shown = text[span.start:span.end]

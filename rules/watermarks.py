@@ -1,297 +1,930 @@
 """WM: watermark, advert and download leftovers carried over from downloaded 范文.
 
-A first scan finds lines with any advert signal; each such line is then classified
-(pagination, download prompt, disclaimer, site credit, contact stamp, banner) and either
-flagged as a whole line, or, when the advert is a bracketed insertion in a real paragraph,
-only the inserted text is flagged. Short non-sentence lines in the same block as banner
-lines (brand names, slogans) are flagged with them. Content that merely mentions a web
-site or telephone number (an official site in a notice) is not an advert.
+How a line is judged (``find_leftovers``):
+
+1. One scan of the masked text with a trigger pattern (every lexicon phrase, site-name
+   endings, contact stamps, URLs, page markers, word counts, upload metadata, learned
+   leftovers) gives the few candidate lines; ordinary prose is never looked at again.
+2. Each candidate line is scored (``_judge``). A *definitive* phrase (``仅供学习``,
+   ``由互联网用户分享整理``, ``试读结束`` …) settles it. Otherwise independent signals add up:
+   a weak lexicon phrase (``禁止外传``, ``如有侵权`` — which real prose may also contain),
+   a site name (``…文库``), a contact stamp (``QQ206157060``, ``客服微信：…``), a commercial URL,
+   advert vocabulary, and the line's shape (a short line that is not a sentence, ``【…】``).
+   A heading, title, signature or date line, and a notice's own contact line (联系人、联系电话,
+   a ``gov.cn`` site) count against. The lexicon is data: ``rules/data/watermarks.txt``.
+3. Where an advert is a bracket or sentence inserted in a real paragraph, only the inserted
+   text is flagged (WM010); otherwise the whole line is (``whole_line=True``) with an unsafe
+   fix that deletes the line and its line break.
+4. Blocks: lines between two leftover lines, and stamp-like lines (a short brand name, a
+   slogan with advert vocabulary) at the edge of a block, belong to the block (WM004); so does
+   a short line that recurs where a leftover's brand (``酷乐文行整理…`` → ``酷乐文行``) is named.
+5. Learned leftovers from the profile (``leftover_lines``, ``leftover_phrases``): WM009.
+6. Invisible junk (zero-width characters, soft hyphens, bidi controls, a BOM inside the text),
+   literal ``x0dx0a``, and anti-copy "jammer" lines of short ASCII tokens: WM008.
+
+Content that merely names a web site or a telephone number (an official site cited in a
+notice, the notice's contact line), a page reference (``附件共3页``, ``详见附件第2页``) and a
+book's length (``全文约12万字``) are not leftovers.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from importlib.resources import files
+from typing import Iterable, NamedTuple, Optional
 
-from gwlint.linter.model import Applicability, Edit, Example, Fix, Span
+from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
 
-BASIS = ("《党政机关公文处理工作条例》第二十条（文稿审核）；网站广告、水印、分页标记不属于公文内容，"
+BASIS = ("《党政机关公文处理工作条例》第二十条（文稿审核：内容准确、文字规范）；网站广告、水印、下载提示不属于公文内容；"
          "GB/T 9704-2012 第7.5条规定页码由版式生成，不写入正文。")
 
-# site names end in one of these; matching the ending alone keeps the scan fast
-_BRAND = (r"(?:文库|范文网|范文库|范文大全|材料库|材料网|文秘网|公文网|文档网|"
-          r"范文之家|写作网|资料网|文摘网|秘书网|范文吧|文章网|公文汇|稿子汇)")
-# strong signals: one is enough to call a line an advert
-_STRONG = re.compile(
-    r"仅供(?:内部)?学习|(?:禁止|严禁|谢绝)(?:外传|转载|倒卖|二次)|倒卖|由互联网用户分享整理|文章地址|原文链接|"
-    r"不代表本站|本站(?:观点|立场|资料|会员|整理|发布)|如有侵权|侵权请联系|试读结束|全文预览已结束|下载本文档|"
-    r"订阅立享|自建平台|实时分享|会员(?:专享|群|资料|上传|可免费|免费下载|材料)|VIP|QQ群|咨询QQ|客服微信|"
-    r"加(?:微信|VX|vx)|公众号|每日更新|全站资料|畅享全站|精品(?:范文|材料|资料|文档|讲话稿)|原创(?:范文|讲话稿|材料)|"
-    r"整理发布|转载请注明|版权归原作者|网友上传|用户上传|上传人|文档编号|浏览次数|点击查看更多|相关推荐|请先登录|"
-    r"(?:下载|编辑)后(?:可|阅读|即可)|可(?:自由)?编辑(?:打印)?|完整版请|本文(?:来自|转载自|由)|本资料来源|"
-    + _BRAND)
-_PAGE = re.compile(r"^[ \t\u3000\u00a0]*(?:第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|[—－\-–]{1,2}\s*\d{1,3}\s*[—－\-–]{1,2})"
-                   r"[ \t\u3000\u00a0]*$")
-_WORDCOUNT = re.compile(r"(?:全文|本文)(?:约|共计|共)?\s*\d+(?:\.\d+)?\s*[万千]?字")
-_DOWNLOAD = re.compile(r"下载|编辑|打印|阅读全文|VIP|会员")
-_DISCLAIMER = re.compile(r"不代表本站|版权归原作者|如有侵权|侵权请联系|网友上传|用户上传|会员上传|转载请注明")
-_SOURCE = re.compile(r"来源[:：于]|本文(?:来自|转载自|由)|原文链接|文章地址|由互联网用户分享整理|请访问|请搜索|尽在|本资料来源")
-_CONTACT = re.compile(r"QQ(?:群)?[:：]?\s*\d{5,}|QQ群|咨询QQ|(?:客服)?微信[:：号]\s*[A-Za-z0-9_-]{5,}|加(?:微信|VX|vx)|公众号")
-_URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。；）)】]+|[A-Za-z0-9-]+\.(?:com|net|cn|cc|top|xyz)\b")
-_GOV_URL = re.compile(r"\.gov\.cn|\.edu\.cn|\.org\.cn")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\u180e\ufeff]|x0dx0a")
-# the first characters of every alternative above (a guard for speed; see placeholders.py)
-_TRIGGER_FIRST = "仅禁严谢倒由文原不本如侵试全下订自实会VQ客加公每畅精整转版网用上浏点相请编可完范材写资秘稿第—－\\-–0-9微hw"
-_TRIGGER = re.compile(f"(?=[{_TRIGGER_FIRST}])(?:" + _STRONG.pattern + r"|第\s*\d+\s*页|[—－\-–]\s*\d{1,3}\s*[—－\-–]|\d\s*[万千]?字|QQ|微信|https?://|www\.)")
-_BRACKETED = re.compile(r"【[^【】\n]{4,80}】|（[^（）\n]{4,80}）|\([^()\n]{4,80}\)|\[[^\[\]\n]{4,80}\]")
-_SENTENCE_END = re.compile(r"[。！？；]$")
-_GENRE_END = re.compile(r"(?:讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|总结|发言|致辞|通报|批复|公告|通告|议案|计划|要点|规划)$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_WS = " \t\u3000\u00a0"
+MASK = "\ue000"
+_WS = " \t\u3000\u00a0" + MASK
+_HAN_RANGE = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{_HAN_RANGE}]")
 
 
-def _classify(s: str) -> Optional[str]:
-    """The leftover code for a line or segment of text, or None when it is content."""
-    if _PAGE.match(s):
-        return "WM005"
-    wc = _WORDCOUNT.search(s)
-    if wc and _DOWNLOAD.search(s):
-        return "WM006"
-    if re.search(r"试读结束|全文预览已结束|下载本文档|请先登录|点击查看更多", s):
-        return "WM006"
-    strong = _STRONG.search(s)
-    url = _URL.search(s)
-    if url and _GOV_URL.search(url.group()) and not strong:
-        return None                      # an official web site cited as content
-    if not strong and not (url and _SOURCE.search(s)) and not _CONTACT.search(s):
+# --- the lexicon ---------------------------------------------------------------------------------
+class _Entry(NamedTuple):
+    section: str
+    strong: bool
+    pattern: str          # a regular expression
+
+
+def _lower_latin(regex: str) -> str:
+    """Lower-case the Latin letters of a regular expression, leaving escapes (\\S, \\d) alone."""
+    return re.sub(r"(?<!\\)[A-Z]+", lambda m: m.group().lower(), regex)
+
+
+def _load_lexicon() -> list[_Entry]:
+    try:
+        raw = (files("gwlint.rules") / "data" / "watermarks.txt").read_text(encoding="utf-8")
+    except OSError:  # pragma: no cover - a broken installation: lint with what the code knows
+        raw = "[advert]\n仅供学习\n[credit]\n由互联网用户分享整理\n文章地址\n[paywall]\n试读结束\n"
+    out: list[_Entry] = []
+    section = ""
+    for line in raw.splitlines():
+        item = line.strip()
+        if not item.startswith("re:"):
+            item = item.split("#", 1)[0].strip()
+        if not item:
+            continue
+        if item.startswith("[") and item.endswith("]"):
+            section = item[1:-1].strip()
+            continue
+        strong = not item.startswith("~")
+        item = item.lstrip("~")
+        # lines are matched lower-cased (no re.IGNORECASE: it would slow every scan down)
+        pattern = _lower_latin(item[3:]) if item.startswith("re:") else re.escape(item.lower())
+        out.append(_Entry(section, strong, pattern))
+    return out
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regular expression for many literal words, factored as a trie (fast to try)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return build(trie)
+
+
+def _alternation(entries: list[_Entry]) -> Optional[re.Pattern]:
+    if not entries:
         return None
-    if _DISCLAIMER.search(s):
-        return "WM007"
-    if _SOURCE.search(s) or (url and strong):
-        return "WM003"
-    if _CONTACT.search(s) and (strong or re.search(r"QQ|客服", s)):
-        return "WM002"
-    if strong:
-        return "WM001"
-    return None
+    literal = [e.pattern for e in entries if re.escape(_unescape(e.pattern)) == e.pattern]
+    regex = [e.pattern for e in entries if re.escape(_unescape(e.pattern)) != e.pattern]
+    parts = []
+    if literal:
+        parts.append(_trie(_unescape(p) for p in literal))
+    parts.extend(regex)
+    return re.compile("|".join(parts))
 
 
+def _unescape(p: str) -> str:
+    return re.sub(r"\\(.)", r"\1", p)
+
+
+_LEXICON = _load_lexicon()
+_CATEGORIES = ("paywall", "disclaimer", "credit", "advert")
+_CODE_OF = {"paywall": "WM006", "disclaimer": "WM007", "credit": "WM003", "advert": "WM001"}
+_STRONG = {c: _alternation([e for e in _LEXICON if e.section == c and e.strong]) for c in _CATEGORIES}
+_SOFT = {c: _alternation([e for e in _LEXICON if e.section == c and not e.strong]) for c in _CATEGORIES}
+_WEAK = _alternation([e for e in _LEXICON if e.section == "weak"])
+_SUFFIXES = [_unescape(e.pattern) for e in _LEXICON if e.section == "brand-suffix"]
+_BRAND = re.compile(f"[{_HAN_RANGE}A-Za-z0-9]{{1,8}}?(?:{_trie(_SUFFIXES) or '(?!)'})")
+_META_LABELS = [_unescape(e.pattern) for e in _LEXICON if e.section == "metadata"]
+_META_SURE = {_unescape(e.pattern) for e in _LEXICON if e.section == "metadata-definitive"}
+_META = re.compile(f"(?:{_trie(_META_LABELS) or '(?!)'})(?=[ \u3000]*[:：])")
+
+# contact stamps: QQ numbers and groups, WeChat ids, "加微信", mobile numbers
+_MOBILE = r"|1(?<![0-9]1)[3-9]\d{9}(?!\d)"
+_CONTACT = re.compile(   # matched on the lower-cased line; every alternative starts with a literal
+    r"qq(?:群|号)?[ \u3000]*[:：]?[ \u3000]*\d{5,12}|qq群|ｑｑ群|"
+    + "|".join(w + r"(?:号|群)?[ \u3000]*[:：][ \u3000]*[a-z][a-z0-9_-]{4,19}" for w in ("微信", "vx", "v信", "wx"))
+    + "|" + "|".join(a + b for a in ("客服", "咨询") for b in ("微信", "qq", "vx", "v信"))
+    + r"|加(?<![增参追]加)(?:微信|vx|v信|qq)" + _MOBILE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》]+"
+                  r"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|cn|cc|top|xyz|vip|site|org|info|io)\b",
+                  re.I)
+_OFFICIAL_URL = re.compile(r"\.gov(?:\.cn)?\b|\.edu\.cn\b|\.org\.cn\b|\.mil\.cn\b|12371\.cn|people\.com\.cn|"
+                           r"xinhuanet\.com|news\.cn|cctv\.com|qstheory\.cn|xuexi\.cn", re.I)
+# a notice's own contact line: its telephone, e-mail or web site are content
+_CONTACT_LINE = re.compile(r"联系人|报名|联系电话|联系方式|咨询电话|办公电话|电子邮箱|邮箱[:：]|传真|邮编|地址[:：]|^电话[:：]|"
+                           r"网址[:：]|官网[:：]|网站[:：]|官方网站")
+_WORDCOUNT = re.compile(r"(?:全文|本文|正文|文章|文档)(?:约|共计|共|计|总计)?[ \u3000]*[0-9０-９][0-9０-９,，.]*[ \u3000]*[万千]?字")
+# a line that only states the draft's length: "（全文约3000字）" (site metadata, not content)
+_WORDCOUNT_LINE = re.compile(rf"[（(【\[]?{_WORDCOUNT.pattern}[）)】\]]?[。.]?")
+_WORDCOUNT_PROMPT = re.compile(r"下载|编辑|打印|复制|阅读|VIP|会员|付费|购买|免费|分钟|预览|试读|查看", re.I)
+_PAGE_LINE = re.compile(
+    r"[（(【\[]?(?:第[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页"
+    r"|共[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*第[ \u3000]*\d{1,4}[ \u3000]*页"
+    r"|第[ \u3000]*\d{1,4}[ \u3000]*页"
+    r"|[—－\-–─]{1,2}[ \u3000]*\d{1,4}[ \u3000]*[—－\-–─]{1,2}"
+    r"|[·•][ \u3000]*\d{1,4}[ \u3000]*[·•]"
+    r"|[Pp]age[ \u3000]*\d{1,4}(?:[ \u3000]*(?:of|/)[ \u3000]*\d{1,4})?)[）)】\]]?")
+# a page marker inside a line of text (PDF copies): only the unambiguous 第N页共M页 form
+_PAGE_INLINE = re.compile(r"第[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页")
+_BRACKETED = re.compile(r"【[^【】\n]{3,80}】|（[^（）\n]{3,80}）|\([^()\n]{3,80}\)|\[[^\[\]\n]{3,80}\]")
+_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」）)]?|$)")
+_SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
+_STRUCTURE_KINDS = frozenset({"heading", "title", "salutation", "signature", "date"})
+# "酷乐文行整理，咨询QQ…", "【笔耕文库】…": the brand a leftover names
+_BRAND_CREDIT = re.compile(rf"^(?:由|本文由|来自|本文来自)?([{_HAN_RANGE}A-Za-z]{{2,10}}?)(?:独家)?"
+                           r"(?:整理|发布|出品|原创|制作|收集|提供|分享|编辑)")
+_BRAND_BRACKET = re.compile(rf"^【([{_HAN_RANGE}A-Za-z0-9]{{2,10}})】")
+# organisation and genre endings: a short line ending so is a signature or a title, never a brand
+_NOT_BRAND = re.compile(r"(?:政府|委员会|委|办公室|办公厅|办|局|厅|部|院|处|科|室|所|中心|公司|集团|协会|学会|大学|学校|"
+                        r"医院|银行|党委|党组|支部|讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|总结|发言|"
+                        r"致辞|通报|批复|公告|计划|要点|规划|同志们|朋友们|大家)[：:！!]?$")
+_STAMPLIKE = re.compile(rf"[{_HAN_RANGE}A-Za-z0-9]{{2,6}}")
+
+# names of the invisible characters (the set itself is _INVISIBLE_CHARS, found by the trigger scan)
+_INVISIBLE_NAMES = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "零宽连接符", "\u200e": "从左至右标记",
+                    "\u200f": "从右至左标记", "\u2060": "词连接符", "\ufeff": "零宽不换行空格（BOM）",
+                    "\u00ad": "软连字符", "\u180e": "蒙古文元音分隔符", "\u3164": "韩文填充符", "\uffa0": "半角韩文填充符"}
+# a Discuz-style jammer line: printable ASCII only, several 1-3 character tokens, many symbols
+_JAM_SYMBOLS = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+try:  # Python's own regex parser, to derive the trigger scan from the lexicon's patterns
+    from re import _parser as _sre_parse  # Python >= 3.11
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+def _literal_prefixes(pattern: str, k: int = 3, limit: int = 80) -> set[str]:
+    """Strings of up to ``k`` characters one of which every match of ``pattern`` starts with
+    (look-arounds and anchors are ignored, so the set may admit more than the pattern does:
+    it only picks candidate lines). Raises ValueError when the pattern has no such set."""
+    c = _sre_parse
+
+    def extend(prefixes: set[str], items, done: set[str]) -> set[str]:
+        """Extend the open ``prefixes`` through ``items``; completed ones go to ``done``."""
+        for op, av in items:
+            if not prefixes:
+                break
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op is c.LITERAL:
+                chars = {chr(av)}
+            elif op is c.IN:
+                chars = set()
+                for iop, iav in av:
+                    if iop is c.LITERAL:
+                        chars.add(chr(iav))
+                    elif iop is c.RANGE and iav[1] - iav[0] < 16:
+                        chars.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                    elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                        chars.update("0123456789")
+                    else:
+                        chars = None
+                        break
+                if chars is None:
+                    done |= prefixes
+                    return set()
+            elif op is c.BRANCH:
+                out: set = set()
+                for branch in av[1]:
+                    out |= extend(set(prefixes), branch, done)
+                prefixes = out
+                continue
+            elif op is c.SUBPATTERN:
+                prefixes = extend(prefixes, av[-1], done)
+                continue
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                once = extend(set(prefixes), av[2], done)
+                done |= once                               # what follows a repeat is not fixed
+                return set()
+            else:
+                done |= prefixes
+                return set()
+            prefixes = {p + ch for p in prefixes for ch in chars}
+            if len(prefixes) > limit:
+                raise ValueError(pattern)
+            full = {p for p in prefixes if len(p) >= k}
+            done |= full
+            prefixes -= full
+        return prefixes
+
+    done: set[str] = set()
+    done |= extend({""}, c.parse(pattern), done)
+    if "" in done or not done or len(done) > limit:
+        raise ValueError(f"no literal prefix for the trigger scan: {pattern!r}")
+    return done
+
+
+def _case_variants(word: str) -> set[str]:
+    return {word, word.lower(), word.upper()} if any(ch.isascii() and ch.isalpha() for ch in word) else {word}
+
+
+_INVISIBLE_CHARS = ("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063"
+                    "\u2064\u2066\u2067\u2068\u2069\ufeff\u00ad\u180e\u3164\uffa0")
+
+
+def _trigger_pattern() -> re.Pattern:
+    """One scan that finds every line a leftover can be on (a superset: each line it finds is
+    then judged), and the invisible characters. It is one alternation of literals (a trie):
+    Python's ``re`` then skips ordinary text by the set of first characters, at C speed."""
+    words: set[str] = set()
+    for e in _LEXICON:
+        if e.section == "weak":
+            continue
+        text = _unescape(e.pattern)
+        if e.section in ("metadata", "metadata-definitive"):
+            words |= {text[-1] + "：", text[-1] + ":"}       # a label counts before a colon only
+        elif re.escape(text) == e.pattern or e.section == "brand-suffix":
+            words |= _case_variants(text)
+        else:
+            try:
+                prefixes = _literal_prefixes(e.pattern)
+            except ValueError:  # pragma: no cover - tests/rules/test_watermarks.py checks the lexicon
+                continue        # found only on lines that other words bring in
+            for prefix in prefixes:
+                words |= _case_variants(prefix)
+    contact = _CONTACT.pattern.replace(_MOBILE, "")                    # a mobile number alone is no advert
+    # whole-line page markers are found by their own scan (_PAGE_SCAN); "第2页共9页" inside a line here
+    words |= {"页" + sep + "共" for sep in ("", " ", "/", " / ", "／", "，", ",", "、")}
+    for pattern in (contact, r"https?://", r"www\.",
+                    r"\.(?:com|net|cn|cc|top|xyz|vip|site)\b"):
+        for prefix in _literal_prefixes(pattern, limit=200):
+            words |= _case_variants(prefix)
+    words |= set(_INVISIBLE_CHARS) | {"x0dx0a", "x0Dx0A"}
+    trie = _trie(sorted(words))
+    # every top-level alternative starts with a literal character, so that ``re`` skips ordinary
+    # text by their set at C speed; a word count ("4300字", "12万字") is found at its 字
+    return re.compile(trie[3:-1] + r"|字(?<=[0-9０-９万千]字)|字(?<=[0-9０-９][ \u3000]字)")
+
+
+_TRIGGER = _trigger_pattern()
+_LINE_WS = "[ \t\u3000\u00a0\ue000]*"
+# whole-line page markers; a scan over line starts (the first line is matched separately)
+# whole lines worth a look of their own, in one scan over line starts: a page marker, or a line of
+# printable ASCII only (an anti-copy jammer line?); the first line is matched separately
+_LINE_BODY = (f"(?:(?P<page>{_LINE_WS}(?:{_PAGE_LINE.pattern}){_LINE_WS})|(?P<ascii>[ \\t]*[!-~][ -~]{{5,}}))"
+              "(?=[\\r\\n]|\\Z)")
+_LINE_SCAN = re.compile("[\\r\\n]" + _LINE_BODY)
+_LINE_FIRST = re.compile(_LINE_BODY)
+
+
+# --- judging a line or a segment -------------------------------------------------------------------
+class _Verdict(NamedTuple):
+    code: str
+    strong: bool          # settled by a definitive phrase or pattern
+    score: int
+
+
+def _short(s: str) -> bool:
+    """A short line that is not a sentence (a banner, a stamp, a slogan)."""
+    if len(s) > 40:
+        return False
+    body = s.rstrip("！!")
+    return not _SENTENCE_PUNCT.search(body)
+
+
+def _named(groups: list[tuple[str, Optional[str]]]) -> re.Pattern:
+    return re.compile("|".join(f"(?P<{name}>{body})" for name, body in groups if body))
+
+
+def _body(p: Optional[re.Pattern]) -> Optional[str]:
+    return p.pattern if p is not None else None
+
+
+# pass 1: definitive phrases by category (a line is settled by the first category found)
+_STRONG_ANY = _named([(c, _body(_STRONG[c])) for c in _CATEGORIES])
+# pass 2: the signals that add up; at each position the earlier alternatives win, so advert
+# vocabulary inside a phrase already counted (本站 in 不代表本站…) is not counted twice
+_SIGNALS = _named([("soft_" + c, _body(_SOFT[c])) for c in _CATEGORIES]
+                  + [("brand", _trie(_SUFFIXES) or "(?!)"), ("weak", _body(_WEAK))])
+_BRAND_BEFORE = re.compile(f"[{_HAN_RANGE}a-z0-9]")
+_SUFFIX = re.compile(_trie(_SUFFIXES) or "(?!)")
+# characters that end a site's name when reading back from its ending (来源于|好范文网, 尽在|笔耕文库)
+_NOT_IN_NAME = set("于自由在的请访问到搜索关注尽来源看是和与及或更多")
+
+
+def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
+    """The leftover code for a line (or an inserted segment) ``s``, or None when it is content."""
+    if not s:
+        return None
+    if len(s) <= 40 and _PAGE_LINE.fullmatch(s):
+        return _Verdict("WM005", True, 9)
+    if "字" in s:
+        wc = _WORDCOUNT.search(s)
+        if wc and (_WORDCOUNT_PROMPT.search(s, wc.end()) or _WORDCOUNT_PROMPT.search(s, 0, wc.start())
+                   or _WORDCOUNT_LINE.fullmatch(s)):
+            return _Verdict("WM006", True, 9)
+    if "：" in s or ":" in s:
+        metas = _META.findall(s)
+        if len(set(metas)) >= 2 or any(m in _META_SURE for m in metas):
+            return _Verdict("WM003", True, 9)
+    low = s.lower()
+    strong = _STRONG_ANY.search(low)
+    contact = _CONTACT.search(low) is not None
+    commercial = official = False
+    if "." in low or "http" in low or "www" in low:
+        for m in _URL.finditer(s):
+            if _OFFICIAL_URL.search(m.group()):
+                official = True
+            else:
+                commercial = True
+    soft: dict[str, str] = {}                 # phrase -> category
+    weak: set[str] = set()
+    brand = False
+    for m in _SIGNALS.finditer(low):
+        name = m.lastgroup
+        if name == "brand":
+            brand = brand or bool(m.start() and _BRAND_BEFORE.match(low, m.start() - 1))
+        elif name == "weak":
+            weak.add(m.group())
+        else:
+            soft.setdefault(m.group(), name[5:])
+    if strong is not None:
+        cat = strong.lastgroup
+        if cat == "advert":
+            if contact:
+                return _Verdict("WM002", True, 9)
+            if commercial:
+                return _Verdict("WM003", True, 9)      # 更多精品资料请访问www.…com
+        return _Verdict(_CODE_OF[cat], True, 9)
+    # no definitive phrase: independent signals add up
+    anchors = bool(soft) or brand or contact or commercial
+    if not anchors:
+        return None
+    score = 2 * min(len(soft), 2) + min(len(weak), 3) + 2 * (brand + contact + commercial)
+    short = _short(s)
+    if short:
+        score += 1
+        if commercial and len(_HAN.findall(_URL.sub("", s))) <= 8:
+            score += 1                                 # a bare site stamp: 稿子铺 www.gaozipu.com
+    if s.startswith("【") and "】" in s[:14]:
+        score += 1
+    if len(s) > 100:
+        score -= 2                                     # adverts are short; a long sentence is prose
+    elif len(s) > 60:
+        score -= 1
+    if kind in _STRUCTURE_KINDS:
+        score -= 3
+    if official or _CONTACT_LINE.search(s):
+        score -= 2
+    if score < 4:
+        return None
+    cats = list(soft.values())
+    if contact and not any(c in ("paywall", "disclaimer") for c in cats):
+        return _Verdict("WM002", False, score)
+    if cats:
+        return _Verdict(_CODE_OF[cats[0]], False, score)
+    if commercial:
+        return _Verdict("WM003", False, score)
+    return _Verdict("WM001", False, score)
+
+
+_HAS_BRACKET = re.compile(r"[【（(\[]")
+
+
+def _inserted(content: str, sentences: bool = True) -> Optional[list[tuple[int, int, str]]]:
+    """Adverts inserted in a line of real text: [(start, end, code)] of the inserted parts,
+    or None when the line is not such a mix (then the line is judged as a whole).
+    ``sentences``: also try sentence by sentence (only worth it when the whole line is a
+    leftover: a sentence never scores more than the line it is in)."""
+    found = []
+    for m in (_BRACKETED.finditer(content) if _HAS_BRACKET.search(content) else ()):
+        v = _judge(m.group()[1:-1])
+        if v is not None:
+            found.append((m.start(), m.end(), "WM005" if v.code == "WM005" else "WM010"))
+    for m in _PAGE_INLINE.finditer(content):
+        if not any(a <= m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), "WM005"))
+    if not found and sentences:
+        # sentence by sentence: "……确保完成任务。更多精品范文请关注公众号……。下一步……"
+        parts = [m for m in _SENTENCE.finditer(content) if m.group().strip(_WS)]
+        if len(parts) >= 2:
+            for m in parts:
+                v = _judge(m.group().strip(_WS))
+                if v is not None and v.code != "WM005":
+                    lead = len(m.group()) - len(m.group().lstrip(_WS))
+                    found.append((m.start() + lead, m.start() + len(m.group().rstrip(_WS)), "WM010"))
+    if not found:
+        return None
+    rest = content
+    for a, b, _ in sorted(found, reverse=True):
+        rest = rest[:a] + rest[b:]
+    if len(_HAN.findall(rest)) < 12:
+        return None
+    return sorted(found)
+
+
+# --- the document ------------------------------------------------------------------------------------
+class Leftover(NamedTuple):
+    code: str
+    span: Span
+    whole_line: bool
+
+
+def _content_span(text: str, a: int, b: int) -> Optional[Span]:
+    raw = text[a:b]
+    stripped = raw.strip(_WS)
+    if not stripped:
+        return None
+    lead = len(raw) - len(raw.lstrip(_WS))
+    return Span(a + lead, a + lead + len(stripped))
+
+
+_SPACE_RUN = re.compile(f"[\\s{MASK}\u3000\u00a0\ufeff]+")
+
+
+def _norm(s: str) -> str:
+    return _SPACE_RUN.sub("", s)
+
+
+_LEARNED_CACHE: dict = {}
+
+
+def _learned(profile):
+    """(lines, phrase pattern, trigger) from a profile's learned leftovers, compiled once per
+    profile. Lines and phrases are stored without white space; in the text they may have any."""
+    lines = tuple(getattr(profile, "leftover_lines", ()) or ()) if profile is not None else ()
+    phrases = tuple(p for p in (getattr(profile, "leftover_phrases", ()) or ()) if p) if profile is not None else ()
+    if not lines and not phrases:
+        return frozenset(), None, None
+    key = (lines, phrases)
+    hit = _LEARNED_CACHE.get(key)
+    if hit is None:
+        gap = f"[\\s{MASK}\u3000\u00a0\ufeff]*"
+
+        def spaced(x: str) -> str:
+            return gap.join(re.escape(ch) for ch in x)
+        heads = sorted({x[:2] for x in lines + phrases if x})
+        trigger = re.compile("|".join(spaced(h) for h in heads)) if heads else None
+        phrase = re.compile("|".join(spaced(p) for p in sorted(phrases, key=len, reverse=True))) if phrases else None
+        hit = (frozenset(lines), phrase, trigger)
+        if len(_LEARNED_CACHE) > 32:
+            _LEARNED_CACHE.clear()
+        _LEARNED_CACHE[key] = hit
+    return hit
+
+
+def find_leftovers(doc, profile=None) -> list[Leftover]:
+    """Every leftover in the document (memoised per profile)."""
+    key = ("leftovers", id(profile) if profile is not None else None)
+    return doc.memo(key, lambda: _find(doc, profile))
+
+
+_LONG_LINE = 150                  # longer lines are paragraphs: judged sentence by sentence around the hits
+_SENTENCE_END = "。！？!?"
+
+
+def _segments_around(content: str, hits: list[int]) -> list[tuple[int, int, bool]]:
+    """(start, end, bracketed) of the bracket and sentence around each hit in a long line."""
+    out = set()
+    for pos in hits:
+        # the bracket the hit is in: （…） 【…】 (…) […]
+        for opening, closing in (("（", "）"), ("【", "】"), ("(", ")"), ("[", "]")):
+            o = content.rfind(opening, max(0, pos - 80), pos + 1)
+            if o != -1 and content.rfind(closing, o, pos) == -1:
+                c = content.find(closing, pos, o + 82)
+                if c != -1:
+                    out.add((o, c + 1, True))
+        a = max(content.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
+        ends = [k for k in (content.find(ch, pos) for ch in _SENTENCE_END) if k != -1]
+        b = min(ends) + 1 if ends else len(content)
+        while b < len(content) and content[b] in "”’」）)":
+            b += 1
+        out.add((a, b, False))
+    return sorted(out)
+
+
+def _judge_long(content: str, hits: list[int]) -> Optional[tuple[Optional[str], list[tuple[int, int, str]]]]:
+    """A long line: (whole-line code or None, inserted parts) from the segments around the hits."""
+    parts = []
+    for a, b, bracketed in _segments_around(content, hits):
+        seg = content[a:b].strip(_WS)
+        if not seg:
+            continue
+        v = _judge(seg[1:-1] if bracketed else seg)
+        if v is not None and not bracketed and not v.strong and v.score < 5:
+            v = None                                   # a sentence of a paragraph: be surer
+        if v is None and not bracketed:
+            m = _PAGE_INLINE.search(content, a, b)
+            if m:
+                parts.append((m.start(), m.end(), "WM005"))
+            continue
+        if v is None:
+            continue
+        lead = len(content[a:b]) - len(content[a:b].lstrip(_WS))
+        parts.append((a + lead, a + lead + len(seg), "WM005" if v.code == "WM005" else v.code))
+    if not parts:
+        return None
+    # an advert in brackets is the inserted text; a sentence around it is not flagged with it
+    brackets = [p for p in parts if content[p[0]] in "（【([" and content[p[1] - 1] in "）】)]"]
+    parts = brackets + [p for p in parts if p not in brackets
+                        and not any(b[0] < p[1] and p[0] < b[1] for b in brackets)]
+    parts.sort(key=lambda t: (t[0], -t[1]))
+    kept: list[tuple[int, int, str]] = []
+    for p in parts:
+        if kept and p[0] < kept[-1][1]:
+            continue
+        kept.append(p)
+    rest = content
+    for a, b, _ in reversed(kept):
+        rest = rest[:a] + rest[b:]
+    if len(_HAN.findall(rest)) < 12:
+        return kept[0][2], []
+    return None, [(a, b, c if c == "WM005" else "WM010") for a, b, c in kept]
+
+
+def _find(doc, profile) -> list[Leftover]:
+    text = doc.masked
+    index = doc.index
+    line_of = index.line_of
+    kinds = None
+    found: dict[int, tuple[str, Span]] = {}          # line -> (code, content span): whole lines
+    inline: list[Leftover] = []
+    junk: list[Leftover] = []
+    learned_lines, learned_phrases, learned_trigger = _learned(profile)
+
+    hits: dict[int, list[int]] = {}
+    for m in _TRIGGER.finditer(text):
+        start = m.start()
+        if m.end() - start == 1 and m.group() in _INVISIBLE_CHARS or m.group().lower() == "x0dx0a":
+            leftover = _invisible(text, start, m.end())
+            if leftover is not None:
+                junk.append(leftover)
+            continue
+        hits.setdefault(line_of(start), []).append(start)
+    if learned_trigger is not None:
+        for m in learned_trigger.finditer(text):
+            hits.setdefault(line_of(m.start()), []).append(m.start())
+    ascii_lines = []
+    first = _LINE_FIRST.match(text)
+    for m in ([first] if first else []) + list(_LINE_SCAN.finditer(text)):
+        if m.group("page") is not None:
+            hits.setdefault(line_of(m.start("page")), []).append(m.start("page"))
+        else:
+            ascii_lines.append(m)
+    for line in sorted(hits):
+        a, b = index.line_span(line)
+        span = _content_span(text, a, b)
+        if span is None:
+            continue
+        content = text[span.start:span.end]
+        if kinds is None:
+            kinds = doc.structure.line_kinds
+        kind = kinds[line] if line < len(kinds) else "text"
+        # learned leftovers: a whole line, or a phrase (a brand) inside a line
+        learned_line = bool(learned_lines) and _norm(content) in learned_lines
+        phrase_hits = [] if learned_phrases is None or learned_line else \
+            [(m.start(), m.end(), "WM009") for m in learned_phrases.finditer(content)]
+        if len(content) > _LONG_LINE:
+            judged = _judge_long(content, [h - span.start for h in hits[line] if h >= span.start])
+            code, parts = judged if judged is not None else ("WM009" if learned_line else None, phrase_hits)
+        else:
+            verdict = _judge(content, kind)
+            code, parts = (verdict.code if verdict else None), []
+            if code is None:
+                if learned_line or (phrase_hits and _short(content)):
+                    code = "WM009"
+                else:
+                    # a page marker, a bracketed advert or a learned brand inside a paragraph
+                    parts = (_inserted(content, sentences=False) or []) if len(content) > 12 else []
+                    parts += [p for p in phrase_hits if not any(a <= p[0] < b for a, b, _ in parts)]
+            elif code not in ("WM005", "WM009"):
+                inserted = _inserted(content)
+                if inserted is not None:
+                    code, parts = None, inserted
+        for s, e, c in parts:
+            inline.append(Leftover(c, Span(span.start + s, span.start + e), False))
+        if code is None:
+            continue
+        found[line] = (code, span)
+    if found:
+        if kinds is None:
+            kinds = doc.structure.line_kinds
+        _extend_blocks(text, index, kinds, found)
+        _recurring_brands(text, index, kinds, found)
+    out = [Leftover(c, s, True) for _, (c, s) in sorted(found.items())]
+    out.extend(inline)
+    out.extend(junk)
+    out.extend(_jammer_lines(ascii_lines))
+    out.sort(key=lambda t: (t.span.start, t.span.end))
+    return out
+
+
+def _stamp_like(s: str) -> bool:
+    """A short line that reads as part of an advert block: a brand name or a slogan."""
+    if not _short(s) or _NOT_BRAND.search(s):
+        return False
+    if _STAMPLIKE.fullmatch(s):
+        return True                                    # 酷乐文行, 云笺阁
+    if _WEAK is not None and _WEAK.search(s.lower()):
+        return True                                    # 现在加入立享全站材料
+    return _BRAND.search(s) is not None
+
+
+def _between_ok(s: str) -> bool:
+    """A line inside a block (leftovers on both sides): anything short that is not a sentence."""
+    return len(s) <= 40 and not s.endswith(("。", "；")) and not _NOT_BRAND.search(s)
+
+
+_BLOCK_SEEDS = frozenset({"WM001", "WM002", "WM003", "WM004", "WM006", "WM007", "WM009"})
+
+
+def _extend_blocks(text, index, kinds, found) -> None:
+    """Lines that belong to an advert block: between two leftover lines, or stamp-like at its edge."""
+    n = index.line_count
+
+    def info(i, sandwiched):
+        kind = kinds[i]
+        a, b = index.line_span(i)
+        span = _content_span(text, a, b)
+        if span is None or kind not in _STRUCTURE_KINDS:
+            return span
+        # a "title" between two leftover lines that uses advert words is a slogan of the block
+        if kind == "title" and sandwiched and _WEAK is not None and _WEAK.search(text[span.start:span.end].lower()):
+            return span
+        return None
+
+    def neighbour(i, step):
+        """The next non-blank line from i (at most one blank line between), or None."""
+        blanks = 0
+        j = i + step
+        while 0 <= j < n:
+            a, b = index.line_span(j)
+            if text[a:b].strip(_WS):
+                return j
+            blanks += 1
+            if blanks > 1:
+                return None
+            j += step
+        return None
+
+    # a work list: each leftover line looks at its neighbours once; a line added is looked from too
+    work = [i for i, (c, _) in found.items() if c in _BLOCK_SEEDS]
+    rejected: set[tuple[int, bool]] = set()
+    while work:
+        line = work.pop()
+        for step in (-1, 1):
+            j = neighbour(line, step)
+            if j is None or j in found:
+                continue
+            k = neighbour(j, step)
+            sandwiched = k is not None and k in found and found[k][0] in _BLOCK_SEEDS
+            if (j, sandwiched) in rejected:
+                continue
+            span = info(j, sandwiched)
+            if span is not None:
+                s = text[span.start:span.end]
+                if (sandwiched and _between_ok(s)) or _stamp_like(s):
+                    found[j] = ("WM004", span)
+                    work.append(j)
+                    continue
+            rejected.add((j, sandwiched))
+
+
+def _recurring_brands(text, index, kinds, found) -> None:
+    """A short line naming the brand of a flagged stamp (酷乐文行整理，咨询QQ… → 酷乐文行)
+    elsewhere in the document is part of the same leftovers."""
+    brands = set()
+    for code, span in found.values():
+        if code == "WM005":
+            continue
+        s = text[span.start:span.end]
+        for pattern in (_BRAND_CREDIT, _BRAND_BRACKET):
+            m = pattern.match(s)
+            if m and not _NOT_BRAND.search(m.group(1)):
+                brands.add(m.group(1))
+        for m in _SUFFIX.finditer(s):                 # 好范文网, 笔耕文库: the name before the ending
+            k = m.start()
+            while k > 0 and m.start() - k < 4 and _HAN.match(s[k - 1]) and s[k - 1] not in _NOT_IN_NAME:
+                k -= 1
+            if k < m.start():
+                brands.add(s[k:m.end()])
+    brands = {b for b in brands if len(b) >= 3}
+    if not brands:
+        return
+    pattern = re.compile("|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True)))
+    for m in pattern.finditer(text):
+        line = index.line_of(m.start())
+        if line in found or kinds[line] in _STRUCTURE_KINDS:
+            continue
+        a, b = index.line_span(line)
+        span = _content_span(text, a, b)
+        if span is not None and _short(text[span.start:span.end]) and span.end - span.start <= 30:
+            found[line] = ("WM004", span)
+
+
+def _invisible(text: str, start: int, end: int) -> Optional[Leftover]:
+    ch = text[start]
+    if start == 0 and ch == "\ufeff":
+        return None                                    # a BOM at the very start is the file's
+    if ch == "\u200d" and start and ord(text[start - 1]) >= 0x1F000:
+        return None                                    # an emoji sequence
+    return Leftover("WM008", Span(start, end), False)
+
+
+def _jammer_lines(ascii_lines: list[re.Match]) -> list[Leftover]:
+    """Discuz-style anti-copy lines: printable ASCII only, four or more 1–3 character tokens,
+    a third of them symbols of three kinds or more (``% H, N8 ]: q: }. q!``)."""
+    out = []
+    for m in ascii_lines:
+        raw = m.group("ascii")
+        s = raw.strip()
+        tokens = s.split()
+        if len(tokens) < 4 or max(len(t) for t in tokens) > 3:
+            continue
+        symbols = _JAM_SYMBOLS.findall(s)
+        letters = sum(ch.isalpha() for ch in s)
+        if len(set(symbols)) >= 3 and letters >= 2 and len(symbols) * 3 >= len(s.replace(" ", "")):
+            if re.fullmatch(r"(?:[A-Za-z0-9]{1,2}[.、)）][ ]*)+", s):
+                continue                               # an ordinal list "1. 2. 3."
+            start = m.start("ascii") + len(raw) - len(raw.lstrip())
+            out.append(Leftover("WM008", Span(start, start + len(s)), True))
+    return out
+
+
+# --- rules ---------------------------------------------------------------------------------------------
 _MESSAGES = {
-    "WM001": "网站广告或水印行：“{t}”，应删除",
-    "WM002": "广告中的联系方式：“{t}”，应删除",
-    "WM003": "网站署名或来源链接：“{t}”，不是正文内容，应删除",
-    "WM005": "分页标记“{t}”：页码由排版生成，正文中应删除",
-    "WM006": "下载或字数提示：“{t}”，应删除",
-    "WM007": "网站免责声明：“{t}”，应删除",
-    "WM009": "本单位语料中学到的残留行：“{t}”，应删除",
+    "WM001": "网站广告或水印：“{t}”，不是公文内容，应删除整行",
+    "WM002": "广告中的联系方式：“{t}”，应删除整行",
+    "WM003": "网站署名、来源或上传信息：“{t}”，不是公文内容，应删除整行",
+    "WM004": "与广告水印同块或重复出现的品牌、口号行：“{t}”，应删除整行",
+    "WM005": "分页标记“{t}”：页码由排版生成（GB/T 9704-2012 7.5），正文中应删除",
+    "WM006": "下载、付费或字数提示：“{t}”，应删除；正文可能不完整，请核对",
+    "WM007": "网站免责或版权声明：“{t}”，应删除整行",
+    "WM009": "本单位约定配置中记录的残留：“{t}”，应删除整行",
     "WM010": "段落中插入的网站广告：“{t}”，应删除",
 }
 
 
-def _short(t: str) -> str:
+def _shown(t: str) -> str:
     t = t.strip(_WS)
     return t if len(t) <= 30 else t[:28] + "……"
 
 
 def _line_fix(doc, line: int) -> Fix:
     start, end = doc.index.line_span(line, keepends=True)
+    if end == start or doc.text[end - 1:end] not in ("\n", "\r"):
+        # the last line: take the line break before it instead, so no empty line is left
+        prev = start
+        if start and doc.text[start - 1] == "\n":
+            prev -= 2 if start >= 2 and doc.text[start - 2] == "\r" else 1
+        elif start and doc.text[start - 1] == "\r":
+            prev -= 1
+        start = prev
     return Fix(title="删除整行", edits=(Edit(Span(start, end), ""),), applicability=Applicability.UNSAFE)
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[\s\u3000\u00a0]+", "", s)
+_DELETE_LINE = "提供“删除整行”的修复（连同换行符），需人工确认（不安全修复）：确认该行确实不是正文再删除。"
+_LINE_RULE = dict(basis=BASIS, fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
+                  fix_safety=_DELETE_LINE)
+
+WM001 = meta(
+    "WM001", "advert-banner", "网站广告水印行",
+    what="检查从网上范文带来的广告、水印横幅（如“仅供学习 禁止外传”“【XX文库】精品材料，仅供学习参考”"
+         "“现在订阅立享…”“海量精品范文每日更新”）。词表见 rules/data/watermarks.txt；“严禁外传”“如有侵权”这类"
+         "正文中也可能出现的说法，须同一行另有广告信号（网站名、联系方式、商业网址、广告用语）或是不成句的短行才报告。",
+    why="广告水印行出现在正式文稿中会造成严重的形象问题，常规校对工具都不检查。",
+    examples=(Example(bad="仅供学习 禁止外传\n在全县工作会议上的讲话", fixed="在全县工作会议上的讲话"),
+              Example(bad="海量精品范文每日更新，尽在云笺范文网"),
+              Example(good="在全县工作会议上的讲话\n同志们："),
+              Example(good="本材料涉及工作秘密，严禁外传。")),
+    **_LINE_RULE)
+WM002 = meta(
+    "WM002", "contact-stamp", "广告中的联系方式",
+    what="检查广告、署名中的 QQ、微信、客服等联系方式（如“酷乐文行整理，咨询QQ206157060”“客服微信：wenku8866”）；"
+         "通知正文中本单位的联系人、联系电话、邮箱不报告。",
+    why="范文网站的联系方式是典型的下载残留。",
+    examples=(Example(bad="墨香阁整理，咨询QQ318820456", fixed=""),
+              Example(good="联系人：王明，联系电话：0571-12345678。")),
+    **_LINE_RULE)
+WM003 = meta(
+    "WM003", "source-credit", "网站署名、来源链接或上传信息",
+    what="检查网站署名、来源、链接行（如“…讲话》由互联网用户分享整理。文章地址:http://…”“来源：笔耕文库 www.…com”"
+         "“更多精品资料请访问www.…com”）和网页上传信息（“上传人：… 文档编号：…”）；通知中作为内容引用的政府网站不报告。",
+    why="网站署名不是公文内容，暴露了稿件的来源。",
+    examples=(Example(bad="更多精品资料请访问www.gwclk.com", fixed=""),
+              Example(bad="上传人：admin  文档编号：12345  浏览次数：88"),
+              Example(good="具体办法详见市政府门户网站www.yunlan.gov.cn。")),
+    **_LINE_RULE)
+WM004 = meta(
+    "WM004", "advert-block-line", "广告块中的品牌、口号行",
+    what="检查与广告水印行同在一块的品牌名、口号行（如横幅中的“酷乐文行”“自建平台、实时分享”），"
+         "以及文中别处单独出现的、广告署名中的品牌名行。标题、称谓、落款、日期和成句的正文不报告。",
+    why="广告块往往整块复制进来，其中单看不像广告的品牌、口号行最容易漏删。",
+    examples=(Example(bad="仅供学习 禁止外传\n云笺阁\n根据实际需求不断迭代\n会员群：  免费QQ群：\n在全县工作会议上的讲话",
+                      fixed="仅供学习 禁止外传\n会员群：  免费QQ群：\n在全县工作会议上的讲话"),
+              Example(good="仅供学习 禁止外传\n在全县工作会议上的讲话\n同志们：")),
+    **_LINE_RULE)
+WM005 = meta(
+    "WM005", "page-marker", "分页标记",
+    what="检查从排版文档复制来的分页标记（如“第2页共9页”“第1页 / 共43页”“— 2 —”“- 2 -”）；"
+         "正文中提到的页数（“附件共3页”“详见附件第2页”）不报告。",
+    why="页码由排版生成（GB/T 9704-2012 7.5），混入正文的页码是复制残留。",
+    examples=(Example(bad="工作取得成效。\n第2页共7页\n下一步要继续努力。",
+                      fixed="工作取得成效。\n下一步要继续努力。"),
+              Example(good="附件共3页，详见附件第2页。")),
+    **_LINE_RULE)
+WM006 = meta(
+    "WM006", "download-prompt", "下载、付费或字数提示",
+    what="检查下载、付费、试读和字数提示（如“全文约4300字，请下载后阅读”“试读结束，请开通VIP”“全文预览已结束”"
+         "“下载本文档”）；作为内容说明的字数（“该教材全文约12万字”）不报告。",
+    why="下载提示说明稿件是从网站直接复制的，正文还可能不完整。",
+    examples=(Example(bad="全文约3600字，下载后可编辑打印", fixed=""),
+              Example(good="该教材全文约12万字，分为十二章。")),
+    **_LINE_RULE)
+WM007 = meta(
+    "WM007", "site-disclaimer", "网站免责声明",
+    what="检查网站免责和版权声明（如“来源于网友上传，不代表本站观点”“如有侵权请联系删除”“仅供参考，请勿用于商业用途”）；"
+         "“仅供参考”只在广告语境中报告。",
+    why="免责声明是网站文字，不属于公文。",
+    examples=(Example(bad="（本文由公文材料库会员上传，版权归原作者所有）", fixed=""),
+              Example(good="以上意见仅供参考。"), Example(good="本办法由市司法局负责解释。")),
+    **_LINE_RULE)
+WM008 = meta(
+    "WM008", "invisible-junk", "不可见字符与防复制干扰码",
+    what="检查零宽空格、零宽连接符、词连接符、软连字符、双向控制符、文中的 BOM 等不可见字符，换行被破坏后留下的"
+         "“x0dx0a”，以及论坛防复制插入的干扰码行（如“% H, N8 ]: q: }. q!”）。",
+    why="不可见字符会干扰检索、比对和排版，常是网页复制或防复制手段留下的。",
+    fix=FixAvailability.ALWAYS,
+    fix_safety="删除不可见字符是安全修复（不改变可见文字）；“x0dx0a”改为换行、删除干扰码行需人工确认（不安全修复）。",
+    examples=(Example(bad="加强\u200b组织领导", fixed="加强组织领导"),
+              Example(good="加强组织领导，确保工作落实。")),
+    basis=BASIS)
+WM009 = meta(
+    "WM009", "learned-leftover", "约定配置中记录的残留",
+    what="检查本单位约定配置（gwlint learn 生成）中记录的残留行和残留短语（如某范文网站的品牌名）。",
+    why="各单位常用的范文来源不同，从本单位语料学到的残留比内置词表更准。",
+    options="由 profile 配置项指定的约定文件提供（默认使用内置约定，它学自 corpus/seeds/）。", tags=("profile",),
+    examples=(Example(bad="酷乐文行", fixed=""),
+              Example(good="下面，我讲几点意见。")),
+    **_LINE_RULE)
+WM010 = meta(
+    "WM010", "inline-advert", "段落中插入的广告",
+    what="检查插入在正文段落中的网站广告（如“【本文来自XX文库，更多精品范文请搜索…】”“（文档来源：范文之家fwzj.net）”），"
+         "只标出插入的部分。",
+    why="段中广告最容易在通读时被忽略。",
+    fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
+    fix_safety="提供删除插入文字的修复，需人工确认（不安全修复）。",
+    examples=(Example(bad="全年完成投资12亿元，同比增长8%。（来源：公文范文网gwfw888.com）下一步我们将继续努力。",
+                      fixed="全年完成投资12亿元，同比增长8%。下一步我们将继续努力。"),
+              Example(good="全年完成投资12亿元（含中央预算内资金3亿元），同比增长8%。")),
+    basis=BASIS)
 
 
-def find_leftovers(doc, profile=None):
-    """[(code, span, whole_line)] for the document (shared with `gwlint learn`)."""
-    def compute():
-        text = doc.masked
-        index = doc.index
-        lines_seen = set()
-        found: dict[int, tuple[str, Span, bool]] = {}
-        inline: list[tuple[str, Span]] = []
-        candidates = set()
-        for m in _TRIGGER.finditer(text):
-            candidates.add(index.line_of(m.start()))
-        learned_lines = set(getattr(profile, "leftover_lines", ()) or ())
-        learned_phrases = tuple(p for p in (getattr(profile, "leftover_phrases", ()) or ()) if p)
-        if learned_lines or learned_phrases:
-            for i in range(index.line_count):
-                a, b = index.line_span(i)
-                n = _norm(text[a:b])
-                if n and (n in learned_lines or any(p in n for p in learned_phrases)):
-                    candidates.add(i)
-        for line in sorted(candidates):
-            if line in lines_seen:
-                continue
-            lines_seen.add(line)
-            a, b = index.line_span(line)
-            raw = text[a:b]
-            content = raw.strip(_WS)
-            if not content:
-                continue
-            lead = len(raw) - len(raw.lstrip(_WS))
-            span = Span(a + lead, a + lead + len(content))
-            code = _classify(content)
-            if code is None and (learned_lines or learned_phrases):
-                n = _norm(content)
-                if n in learned_lines or any(p in n for p in learned_phrases):
-                    code = "WM009"
-            if code is None:
-                continue
-            # an advert in brackets inside a real paragraph: flag only the inserted text
-            if code != "WM005":
-                seg = _inline_segment(content)
-                if seg is not None:
-                    s, e, c = seg
-                    inline.append((c, Span(span.start + s, span.start + e)))
-                    continue
-            found[line] = (code, span, True)
-        # short non-sentence lines in the same block as banner lines: brand names, slogans
-        if found:
-            _extend_blocks(doc, text, found)
-        out = [(c, s, w) for _, (c, s, w) in sorted(found.items())]
-        out += [("WM010" if c != "WM005" else c, s, False) for c, s in inline]
-        for m in _ZERO_WIDTH.finditer(text):
-            if m.start() == 0 and m.group() == "\ufeff":
-                continue                               # a BOM left at the very start is the file's, not junk
-            out.append(("WM008", Span(m.start(), m.end()), False))
-        out.sort(key=lambda t: t[1])
-        return out
-    return doc.memo("leftovers", compute)
-
-
-def _inline_segment(content: str):
-    """(start, end, code) of a bracketed advert inside a line that has real text around it."""
-    for m in _BRACKETED.finditer(content):
-        inner = m.group()
-        code = _classify(inner[1:-1])
-        if code is None:
-            continue
-        rest = content[:m.start()] + content[m.end():]
-        if len(_HAN.findall(rest)) >= 12:
-            return m.start(), m.end(), code
-    return None
-
-
-def _is_blockish(s: str) -> bool:
-    s = s.strip(_WS)
-    if not s or len(s) > 40 or _SENTENCE_END.search(s) or _GENRE_END.search(s):
-        return False
-    if s.endswith(("：", ":")) and len(s) <= 12:      # salutation 同志们：
-        return False
-    if re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])", s):
-        return False
-    return True
-
-
-def _extend_blocks(doc, text, found) -> None:
-    index = doc.index
-    n = index.line_count
-    for line in list(found):
-        if found[line][0] not in ("WM001", "WM002", "WM009"):
-            continue
-        for step in (-1, 1):
-            i = line + step
-            blanks = 0
-            while 0 <= i < n and blanks <= 1:
-                a, b = index.line_span(i)
-                raw = text[a:b]
-                if not raw.strip(_WS):
-                    blanks += 1
-                    i += step
-                    continue
-                if i in found:
-                    break
-                if not _is_blockish(raw):
-                    break
-                lead = len(raw) - len(raw.lstrip(_WS))
-                content = raw.strip(_WS)
-                found[i] = ("WM001", Span(a + lead, a + lead + len(content)), True)
-                blanks = 0
-                i += step
-
-
-_COMMON = dict(basis=BASIS)
-
-WM001 = meta("WM001", "advert-banner", "网站广告水印行",
-             what="检查从网上范文带来的广告、水印横幅及其所在块中的品牌名、口号行（如“仅供学习 禁止外传”“【XX文库】精品材料”）。",
-             why="广告水印行出现在正式文稿中会造成严重的政治和形象问题，且各类检查工具都不会发现。",
-             fix_safety="提供“删除整行”的修复，需人工确认（不安全修复）：确认该行确实不是正文。",
-             examples=(Example(bad="仅供学习 禁止外传\n在全县工作会议上的讲话",
-                               fixed="在全县工作会议上的讲话"),
-                       Example(good="在全县工作会议上的讲话\n同志们：")), **_COMMON)
-WM002 = meta("WM002", "contact-stamp", "广告中的联系方式",
-             what="检查广告中的 QQ、微信、客服等联系方式（如“咨询QQ206157060”“客服微信：wenku8866”）。",
-             why="范文网站的联系方式是典型的下载残留。",
-             fix_safety="提供删除整行的修复，需人工确认。",
-             examples=(Example(bad="客服微信：wenku8866", fixed=""),
-                       Example(good="联系人：王明，联系电话：0571-12345678。")), **_COMMON)
-WM003 = meta("WM003", "source-credit", "网站署名或来源链接",
-             what="检查网站署名、来源和链接行（如“本文转载自XX范文网，原文链接：http://…”“更多精品资料请访问www.…com”）；"
-                  "通知中作为内容引用的政府网站不报告。",
-             why="网站署名不是公文内容，暴露了稿件的来源。",
-             fix_safety="提供删除整行的修复，需人工确认。",
-             examples=(Example(bad="更多精品资料请访问www.gwclk.com", fixed=""),
-                       Example(good="具体办法详见市政府门户网站www.yunlan.gov.cn。")), **_COMMON)
-WM005 = meta("WM005", "page-marker", "分页标记",
-             what="检查从排版文档复制来的分页标记（如“第2页共9页”“— 2 —”）。",
-             why="页码由排版生成（GB/T 9704-2012 7.5），混入正文的页码是复制残留。",
-             fix_safety="提供删除整行的修复，需人工确认。",
-             examples=(Example(bad="工作取得成效。\n第2页共7页\n下一步要继续努力。",
-                               fixed="工作取得成效。\n下一步要继续努力。"),
-                       Example(good="附件共3页，详见附件第2页。")), **_COMMON)
-WM006 = meta("WM006", "download-prompt", "下载或字数提示",
-             what="检查下载、付费和字数提示（如“全文约4300字，下载后可自由编辑”“试读结束”）；"
-                  "作为内容说明的字数（“教材全文约12万字”）不报告。",
-             why="下载提示说明稿件是从网站直接复制的，正文可能不完整。",
-             fix_safety="提供删除整行的修复，需人工确认。",
-             examples=(Example(bad="全文约3600字，下载后可编辑打印", fixed=""),
-                       Example(good="该教材全文约12万字，分为十二章。")), **_COMMON)
-WM007 = meta("WM007", "site-disclaimer", "网站免责声明",
-             what="检查网站免责和版权声明（如“来源于网友上传，不代表本站观点”“版权归原作者所有”）。",
-             why="免责声明是网站文字，不属于公文。",
-             fix_safety="提供删除整行的修复，需人工确认。",
-             examples=(Example(bad="（本文由公文材料库会员上传，版权归原作者所有）", fixed=""),
-                       Example(good="本办法由市司法局负责解释。")), **_COMMON)
-WM008 = meta("WM008", "invisible-junk", "不可见的垃圾字符",
-             what="检查零宽空格、零宽连接符、字中 BOM 等不可见字符，以及换行被破坏后留下的“x0dx0a”。",
-             why="不可见字符会干扰检索、比对和排版，常是网页复制或防复制手段留下的。",
-             fix_safety="零宽字符的删除是安全修复（不改变可见文字）。",
-             examples=(Example(bad="加强\u200b组织领导", fixed="加强组织领导"),
-                       Example(good="加强组织领导")), **_COMMON)
-WM009 = meta("WM009", "learned-leftover", "语料中学到的残留行",
-             what="检查本单位约定配置（gwlint learn 生成）中记录的残留行和残留短语。",
-             why="各单位常用的范文来源不同，从本单位语料学到的残留比内置词表更准。",
-             fix_safety="提供删除整行的修复，需人工确认。",
-             options="由 profile 配置项指定的约定文件提供（默认使用内置约定，它学自 corpus/seeds/）。", tags=("profile",),
-             examples=(Example(bad="酷乐文行", fixed=""),
-                       Example(good="下面，我讲几点意见。")), **_COMMON)
-WM010 = meta("WM010", "inline-advert", "段落中插入的广告",
-             what="检查插入在正文段落中的网站广告（如“【本文来自XX文库，更多精品范文请搜索…】”“（文档来源：范文之家fwzj.net）”），只标出插入的部分。",
-             why="段中广告最容易在通读时被忽略。",
-             fix_safety="提供删除插入文字的修复，需人工确认。",
-             examples=(Example(bad="全年完成投资12亿元，同比增长8%。（来源：公文范文网gwfw888.com）下一步我们将继续努力。",
-                               fixed="全年完成投资12亿元，同比增长8%。下一步我们将继续努力。"),
-                       Example(good="全年完成投资12亿元（含中央预算内资金3亿元），同比增长8%。")), **_COMMON)
-
-
-@checker(WM001, WM002, WM003, WM005, WM006, WM007, WM008, WM009, WM010)
+@checker(WM001, WM002, WM003, WM004, WM005, WM006, WM007, WM008, WM009, WM010)
 def leftovers(doc, ctx):
     text = doc.text
     for code, span, whole in find_leftovers(doc, ctx.profile):
         snippet = text[span.start:span.end]
-        if code == "WM008":
-            shown = "x0dx0a" if snippet == "x0dx0a" else f"U+{ord(snippet):04X}"
-            yield ctx.report(span, f"不可见的垃圾字符 {shown}，应删除", code=code,
-                             fix=Fix.replace(span, "", "删除不可见字符"))
+        if code == "WM008" and not whole:
+            if snippet.lower() == "x0dx0a":
+                newline = "\r\n" if "\r\n" in text else "\n"
+                yield ctx.report(span, "换行符被破坏后留下的“x0dx0a”，应改为换行", code=code,
+                                 fix=Fix.replace(span, newline, "改为换行", Applicability.UNSAFE))
+            else:
+                name = _INVISIBLE_NAMES.get(snippet, "不可见控制字符")
+                yield ctx.report(span, f"不可见字符 U+{ord(snippet):04X}（{name}），应删除", code=code,
+                                 fix=Fix.replace(span, "", "删除不可见字符", Applicability.SAFE))
             continue
         if whole:
             fix = _line_fix(doc, doc.index.line_of(span.start))
+            msg = ("防复制干扰码行：“{t}”，应删除整行" if code == "WM008" else _MESSAGES[code]).format(t=_shown(snippet))
+            yield ctx.report(span, msg, code=code, fix=fix, whole_line=True)
         else:
-            fix = Fix(title="删除插入的广告", edits=(Edit(span, ""),), applicability=Applicability.UNSAFE)
-        yield ctx.report(span, _MESSAGES[code].format(t=_short(snippet)), code=code, fix=fix,
-                         whole_line=whole)
+            fix = Fix(title="删除插入的广告" if code != "WM005" else "删除分页标记",
+                      edits=(Edit(span, ""),), applicability=Applicability.UNSAFE)
+            msg = _MESSAGES[code].format(t=_shown(snippet))
+            if code == "WM005":
+                msg = msg.replace("正文中应删除", "应删除")
+            yield ctx.report(span, msg, code=code, fix=fix)
 
 
 RULES = (leftovers,)

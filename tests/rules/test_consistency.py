@@ -84,6 +84,7 @@ def test_numeric_range_hyphen_flagged_only_when_clearly_minority():
 
 def test_unit_repeated_numeric_ranges_are_compared():
     assert flagged("增长15%～30%，占比20%～25%，降低5%-8%。") == [("CS001", "5%-8%")]
+    assert flagged("投资9亿～16亿元，融资3万元～5万元，补助2亿-3亿元。") == [("CS001", "2亿-3亿元")]
 
 
 def test_hyphen_majority_is_left_to_nu001():
@@ -212,7 +213,7 @@ def test_label_minority_flagged_with_fix():
             "第三句：标准不能降\n……\n第四句话：劲头不能松\n")
     doc, d = one(text, "CS004")
     assert doc.text[d.span.start:d.span.end] == "第三句"
-    assert d.message == "本文并列标签用“第×句话” 3 处、“第×句” 1 处，建议统一为“第×句话”"
+    assert d.message == "这组并列标签用“第×句话” 3 处、“第×句” 1 处，建议统一为“第×句话”"
     assert related_text(doc, d) in ("第二句话", "第四句话")
     assert fixed(text) == text.replace("第三句：", "第三句话：")
 
@@ -333,3 +334,67 @@ def test_each_finding_points_at_a_majority_occurrence():
     for d in diags:
         (r,) = d.related
         assert r.span != d.span and r.message.startswith("多数写法")
+
+
+# --------------------------------------------------------------------------- more look-alikes
+
+def test_joint_issuer_in_a_title_is_not_a_pair_to_unify():
+    assert flagged("中共中央、国务院高度重视。认真贯彻《中共中央国务院关于加快建设全国统一大市场的意见》。") == []
+
+
+def test_building_number_range_is_not_a_time_range():
+    # 3-5号楼 is a numeric range (NU001 reports its hyphen), not a time range beside 1—6月
+    assert flagged("1—6月，全市完成投资。3-5号楼改造完成。") == []
+
+
+def test_clock_colon_counts_every_time_in_a_range():
+    text = "报名时间为8:00—17:30，咨询时间8：30—17：00。"
+    assert flagged(text) == [("CS007", "8：30"), ("CS007", "17：00")]
+
+
+def test_quarter_forms_with_di():
+    assert flagged("第1季度、第2季度完成，第三季度启动。") == [("CS003", "三")]
+
+
+def test_mixed_pairs_across_levels_point_at_the_same_pair_when_possible():
+    text = "市委、市政府；区委、区政府；县委县政府；镇党委、镇政府；乡党委乡政府。"
+    doc, diags = lint(text)
+    assert [doc.text[d.span.start:d.span.end] for d in diags] == ["县委县政府", "乡党委乡政府"]
+    assert fixed(text) == "市委、市政府；区委、区政府；县委、县政府；镇党委、镇政府；乡党委、乡政府。"
+
+
+@pytest.mark.parametrize("text", [
+    "今年以来，全市认真落实市委、市政府决策部署。一季度增长5.1%，二季度增长5.6%，前三季度增长5.3%。",
+    "会议时间：2024年7月5日（星期五）上午9:00—11:30。报到时间：7月4日14:00—18:00。电话：0571-88886666。",
+    "全市1—9月生产总值增长5%。回收期8～10年，年均增长15%～20%，每户补助3000—5000元，每村选派2～3名干部。",
+    "按照“一年打基础、两年见成效、三年大变样”的思路，用2—3年时间完成改造。",
+    "党的二十大和二十届三中全会精神；“十四五”规划；三大攻坚战；3个产业集群。",
+    "分两个阶段实施：第一阶段（2024年7月—9月），第二阶段（2024年10月—12月）。",
+    "第一阶段：2024.7.1—2024.9.30；第二阶段：2024.10.1—2024.12.31；总结阶段：2025年1月。",
+    "坚持“两个毫不动摇”，完成2个项目。做到“三个务必”。",
+])
+def test_clean_passages(text):
+    assert flagged(text) == []
+
+
+def test_bare_ordinal_labels_and_point_labels_in_one_series():
+    text = "我讲三点意见。第一，抓项目。第二，抓招商。第三点，抓服务。"
+    assert flagged(text) == [("CS004", "第三点")]
+    assert fixed(text) == "我讲三点意见。第一，抓项目。第二，抓招商。第三，抓服务。"
+    text = "第一点，抓项目。第二点，抓招商。第三，抓服务。"
+    assert flagged(text) == [("CS004", "第三")]
+    assert fixed(text) == "第一点，抓项目。第二点，抓招商。第三点，抓服务。"
+
+
+def test_label_series_are_compared_only_within_themselves():
+    text = ("第一，抓项目。第二，抓招商。第三，抓服务。\n"
+            "我再讲三点要求。第一点，讲政治。第二点，讲规矩。第三点，讲担当。")
+    assert flagged(text) == []
+    # nested bare sub-lists do not break a 第×句话 series
+    text = ("第一句话：抓项目。第一，要快；第二，要实。\n第二句话：抓招商。\n第三句：抓服务。第一，要优；第二，要简。\n"
+            "第四句话：抓落实。")
+    assert flagged(text) == [("CS004", "第三句")]
+
+
+def test_ranking_is_not_a_label():
+    assert flagged("全省排名第一，增速第二，总量第三点五。第一，抓项目。第二，抓招商。") == []

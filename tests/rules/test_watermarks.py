@@ -1,0 +1,322 @@
+"""WM: watermark, advert and download leftovers. Invented adverts (other brands, QQ numbers,
+domains than the evaluation drafts), the look-alikes a notice legitimately contains, the spans,
+messages and fixes a user sees, learned leftovers, and the seed drafts."""
+import os
+import re
+
+import pytest
+
+from gwlint.linter import Document, Linter
+from gwlint.linter.config import Settings
+from gwlint.linter.fixer import fix_text
+from gwlint.linter.model import Applicability
+from gwlint.linter.profile import EMPTY, Profile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SEEDS = os.path.join(ROOT, "corpus", "seeds")
+LINTER = Linter(Settings(select=("WM",)), profile=EMPTY)
+NOTICE_HEAD = "关于做好有关工作的通知\n各单位：\n为做好有关工作，现通知如下，请认真贯彻落实。\n"
+NOTICE_TAIL = "\n特此通知。\n"
+
+
+def lint(text, path="draft.txt", linter=LINTER):
+    return linter.lint(Document(text, path=path))
+
+
+def found(text, path="draft.txt", linter=LINTER):
+    return [(d.code, text[d.span.start:d.span.end]) for d in lint(text, path, linter)]
+
+
+def in_notice(line):
+    """The findings for ``line`` placed inside an ordinary notice."""
+    text = NOTICE_HEAD + line + NOTICE_TAIL
+    return [(d.code, text[d.span.start:d.span.end], d.whole_line) for d in lint(text)]
+
+
+# --- whole-line leftovers, by kind ------------------------------------------------------------------
+@pytest.mark.parametrize("line,code", [
+    # banners and adverts
+    ("仅供内部交流学习，禁止外传", "WM001"),
+    ("【墨香文库】精品讲话稿，仅供学习参考", "WM001"),
+    ("青藤材料网每日更新原创范文", "WM001"),
+    ("会员专享：每年仅需199元，畅享全站材料", "WM001"),
+    ("海量范文，尽在公文宝库", "WM001"),
+    ("全网资源每日更新，海量精品范文免费下载", "WM001"),
+    ("文档可编辑，欢迎下载收藏", "WM001"),
+    ("点击查看更多>>", "WM001"),
+    ("相关推荐：在全县工作会议上的讲话", "WM001"),
+    # contact stamps
+    ("墨客书斋整理，咨询QQ556677889", "WM002"),
+    ("客服微信：moxiang2024", "WM002"),
+    ("加微信moxiang88，领取全套材料", "WM002"),
+    ("会员群：    免费QQ群：", "WM002"),
+    ("代写材料请联系13912345678", "WM002"),
+    ("手机：13912345678（微信同号）", "WM002"),
+    # site credits, source URLs, upload metadata
+    ("《在全市工作会议上的讲话》由互联网用户分享整理。文章地址:http://www.wsfw.cn/jh/123.html", "WM003"),
+    ("来源：文思范文网 www.wsfww.com", "WM003"),
+    ("本文转载自文思范文网，原文链接：http://www.wsfww.com/jh/123.html", "WM003"),
+    ("更多精品资料请访问www.qtclw.net", "WM003"),
+    ("稿子铺 www.gaozipu.com", "WM003"),
+    ("http://www.bgwk.com/article/123.html", "WM003"),
+    ("《讲话》由会员分享，可在线阅读，更多相关《讲话》请在墨香文库上搜索。", "WM003"),
+    ("上传人：wenku88  文档编号：556677  上传时间：2023-05-01", "WM003"),
+    ("发布时间：2023-05-01  浏览次数：1234", "WM003"),
+    # pagination
+    ("第2页共9页", "WM005"), ("第 3 页 / 共 12 页", "WM005"), ("共12页 第3页", "WM005"),
+    ("— 2 —", "WM005"), ("- 12 -", "WM005"), ("—3—", "WM005"), ("· 5 ·", "WM005"), ("Page 3 of 12", "WM005"),
+    # download, paywall and word-count prompts
+    ("全文约5200字，VIP会员可免费下载", "WM006"),
+    ("（全文约2600字，下载后可直接打印）", "WM006"),
+    ("全文约4300字，请下载后阅读", "WM006"),
+    ("本文共计3200字，阅读需要8分钟", "WM006"),
+    ("试读结束，请登录后开通VIP查看和下载", "WM006"),
+    ("全文预览已结束", "WM006"), ("下载本文档", "WM006"), ("【下载该文章】【会员注册】", "WM006"),
+    ("本章未完，请点击下一页继续阅读", "WM006"),
+    # disclaimers
+    ("来源于网友上传，不代表本站观点，如有侵权请联系删除", "WM007"),
+    ("（本文由青藤材料网会员上传，版权归原作者所有）", "WM007"),
+    ("版权说明：本文档由用户提供并上传，收益归属内容提供方", "WM007"),
+    ("本文档由墨香斋提供，仅供参考，请勿用于商业用途", "WM007"),
+])
+def test_leftover_lines(line, code):
+    assert in_notice(line) == [(code, line, True)]
+
+
+@pytest.mark.parametrize("line", [
+    # a notice's own contact lines and official sites
+    "联系人：王明，联系电话：0571-88886666，电子邮箱：ylrs@yunlan.gov.cn",
+    "联系电话：010-12345678",
+    "网址：www.yunlan.gov.cn",
+    "企业官网：www.qinghefood.com",
+    "详见市政府网站www.yunlan.gov.cn。",
+    "详见中国政府网www.gov.cn。",
+    "通过“学习强国”平台（www.xuexi.cn）学习。",
+    "原文链接：https://www.gov.cn/zhengce/content/2024-01/01/content_123.htm",
+    "相关表格可在市人社局网站（www.ylrs.gov.cn）下载。",
+    "联系人：王明，电话：0571-88886666，QQ：123456789",
+    "报名咨询QQ群：123456789",
+    "值班手机：13912345678",
+    "请拨打12345市民热线，或通过“云岚12345”微信公众号反映问题。",
+    # page and length references that are content
+    "附件共3页，详见附件第2页。",
+    "该教材全文约12万字，分为十二章。",
+    "全文共3章20条。",
+    # genre lines
+    "同志们：", "下面，我讲几点意见。", "谢谢大家！", "特此通知。",
+    # advert vocabulary in real prose
+    "欢迎关注“云岚发布”微信公众号，及时了解政策信息。",
+    "请各单位提交可编辑的Word版本，并加盖公章。",
+    "严厉打击倒卖车票、哄抬票价等违法行为。",
+    "（二）打击倒卖文物行为",
+    "本材料涉及工作秘密，严禁外传。",
+    "对侵犯知识产权的行为，如有侵权，依法查处。",
+    "广大工会会员群众积极参与，工会会员可免费参加健康体检。",
+    "相关推荐材料请于3月10日前报送。",
+    "资金来源：财政拨款",
+    "文章来源：《求是》2024年第1期",
+    "数据每日更新，实现信息实时共享。",
+    "建设红色文库，丰富群众文化生活。",
+    "以上意见仅供参考。",
+    "统计局对数据进行整理发布，确保数据真实准确。",
+    "整合全网资源，打造一站式服务平台。",
+    "提供海量精品课程，满足群众学习需求。",
+    "登录后查看办理进度。",
+    "扫描二维码关注",
+    "要坚持以人民为中心的创作导向，推出更多精品力作，创作更多原创作品，不断满足人民群众日益增长的精神文化需求，"
+    "全市文艺工作者要深入生活、扎根人民，创作出无愧于时代的优秀作品，为建设文化强市作出贡献。",
+    "要鼓励全民阅读，倡导每天阅读30分钟，营造书香社会氛围，各级图书馆要延长开放时间，丰富馆藏资源，为群众提供更加"
+    "便捷的阅读服务，持续推动全民阅读活动深入开展，取得实实在在的成效。",
+    "群众可扫码关注“云岚人社”公众号，获取更多政策资讯，也可拨打12333热线咨询。各级人社部门要做好政策宣传解读工作，"
+    "确保政策知晓率不断提升，让群众少跑腿、好办事，切实增强获得感。",
+    "要防止保障性住房二次倒卖，严格落实五年限售规定，对违规出售的依法依规严肃处理，切实维护住房保障制度的公平性和严肃性，"
+    "各区县要加强日常巡查，建立健全长效机制，确保各项政策措施落地见效。",
+    # ASCII that is no jammer
+    "GDP, CPI, PPI",
+    "I, II, III, IV",
+    "A. B. C. D.",
+])
+def test_content_is_not_a_leftover(line):
+    assert in_notice(line) == []
+
+
+# --- blocks ----------------------------------------------------------------------------------------
+BANNER = ("仅供学习 禁止外传\n云笺阁\n原创首发、每日更新\n根据实际需求不断迭代\n会员群：      免费QQ群：\n"
+          "在全县工作会议上的讲话\n同志们：\n今天我们召开会议，部署下一阶段工作。\n谢谢大家！\n"
+          "云笺阁整理，咨询QQ318820456\n")
+
+
+def test_a_header_block_is_flagged_line_by_line_and_the_title_is_kept():
+    assert [(c, s) for c, s in found(BANNER)] == [
+        ("WM001", "仅供学习 禁止外传"), ("WM004", "云笺阁"), ("WM001", "原创首发、每日更新"),
+        ("WM004", "根据实际需求不断迭代"), ("WM002", "会员群：      免费QQ群："),
+        ("WM002", "云笺阁整理，咨询QQ318820456")]
+
+
+def test_deleting_the_flagged_lines_leaves_the_draft():
+    doc = Document(BANNER, path="draft.txt")
+    outcome = fix_text(LINTER, doc, unsafe=True)
+    assert outcome.text == "在全县工作会议上的讲话\n同志们：\n今天我们召开会议，部署下一阶段工作。\n谢谢大家！\n"
+
+
+def test_line_findings_cover_the_line_content_and_fix_the_whole_line():
+    text = "正文第一段。\n  第2页共9页\u3000\n正文第二段。\n"
+    (d,) = lint(text)
+    assert d.code == "WM005" and d.whole_line and text[d.span.start:d.span.end] == "第2页共9页"
+    assert d.fix.applicability is Applicability.UNSAFE and d.fix.title == "删除整行"
+    (edit,) = d.fix.edits
+    assert text[edit.span.start:edit.span.end] == "  第2页共9页\u3000\n"
+    assert d.message == "分页标记“第2页共9页”：页码由排版生成（GB/T 9704-2012 7.5），正文中应删除"
+
+
+def test_the_last_line_takes_the_line_break_before_it():
+    text = "谢谢大家！\r\n墨客书斋整理，咨询QQ556677889"
+    (d,) = lint(text)
+    assert fix_text(LINTER, Document(text), unsafe=True).text == "谢谢大家！"
+    assert d.code == "WM002"
+
+
+def test_structure_lines_next_to_a_banner_are_kept():
+    text = ("仅供学习 禁止外传\n墨香阁\n坚定信心 真抓实干\n在全县经济工作会议上的讲话\n同志们：\n今天召开会议。\n"
+            "谢谢大家！\n云岚市人民政府办公室\n2024年3月1日\n本文由墨香阁整理发布，转载请注明出处\n")
+    assert found(text) == [("WM001", "仅供学习 禁止外传"), ("WM004", "墨香阁"),
+                           ("WM003", "本文由墨香阁整理发布，转载请注明出处")]
+
+
+def test_a_brand_named_in_a_stamp_is_flagged_where_it_recurs_alone():
+    text = ("墨香阁整理，咨询QQ556677889\n关于加强安全生产工作的通知\n各乡镇人民政府：\n为加强安全生产工作，现通知如下。\n"
+            "一、提高认识\n各地要高度重视。\n墨香阁\n")
+    assert found(text) == [("WM002", "墨香阁整理，咨询QQ556677889"), ("WM004", "墨香阁")]
+
+
+def test_reference_only_in_an_advert_block():
+    assert found("会议材料\n仅供参考\n") == []
+    assert found("【墨香文库】精品讲话稿，禁止外传\n仅供参考\n在全县工作会议上的讲话\n") == [
+        ("WM001", "【墨香文库】精品讲话稿，禁止外传"), ("WM004", "仅供参考")]
+
+
+# --- adverts inserted in a paragraph -----------------------------------------------------------------
+PARA = "今年以来，全市上下共同努力，取得了显著成效，经济运行稳中有进，全年完成投资12亿元，同比增长8%。"
+MORE = "下一步，我们将继续努力，确保完成全年目标任务，为全省大局作出新的更大贡献。"
+
+
+@pytest.mark.parametrize("insert,code", [
+    ("【更多精品范文请关注公众号：笔杆驿站】", "WM010"),
+    ("（本文由墨香文库整理，咨询QQ556677889）", "WM010"),
+    ("（文档来源：墨香文库mxwk.net）", "WM010"),
+    ("更多精品范文请关注公众号“笔杆驿站”。", "WM010"),
+    ("第3页共12页", "WM005"),
+])
+@pytest.mark.parametrize("long", [False, True])
+def test_only_the_inserted_text_is_flagged(insert, code, long):
+    text = (PARA * (3 if long else 1)) + insert + MORE
+    (d,) = lint(text)
+    assert (d.code, text[d.span.start:d.span.end], d.whole_line) == (code, insert, False)
+    assert d.fix.applicability is Applicability.UNSAFE
+    assert fix_text(LINTER, Document(text), unsafe=True).text == (PARA * (3 if long else 1)) + MORE
+
+
+def test_brackets_of_content_are_not_adverts():
+    assert found("全年完成投资12亿元（含中央预算内资金3亿元），同比增长8%（来源：市统计局）。") == []
+
+
+# --- invisible junk ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("ch,name", [("\u200b", "零宽空格"), ("\u200c", "零宽非连接符"), ("\u200d", "零宽连接符"),
+                                     ("\u2060", "词连接符"), ("\ufeff", "零宽不换行空格（BOM）"), ("\u00ad", "软连字符"),
+                                     ("\u202e", "不可见控制字符")])
+def test_invisible_characters_have_a_safe_fix(ch, name):
+    text = f"加强{ch}组织领导"
+    (d,) = lint(text)
+    assert d.code == "WM008" and d.span.end - d.span.start == 1 and not d.whole_line
+    assert d.message == f"不可见字符 U+{ord(ch):04X}（{name}），应删除"
+    assert d.fix.applicability is Applicability.SAFE
+    assert fix_text(LINTER, Document(text)).text == "加强组织领导"
+
+
+def test_a_bom_at_the_start_and_emoji_joiners_are_not_junk():
+    assert found("\ufeff关于做好工作的通知") == []
+    assert found("点赞\U0001F468\u200d\U0001F469\u200d\U0001F467") == []
+
+
+def test_mangled_line_breaks():
+    text = "加强组织领导，x0dx0a确保工作落实。"
+    (d,) = lint(text)
+    assert (d.code, text[d.span.start:d.span.end]) == ("WM008", "x0dx0a")
+    assert d.fix.applicability is Applicability.UNSAFE
+    assert fix_text(LINTER, Document(text), unsafe=True).text == "加强组织领导，\n确保工作落实。"
+
+
+def test_jammer_lines():
+    text = "今天召开会议。\n% H, N8 ]: q: }. q!\n部署下一阶段工作。\n"
+    (d,) = lint(text)
+    assert (d.code, text[d.span.start:d.span.end], d.whole_line) == ("WM008", "% H, N8 ]: q: }. q!", True)
+
+
+# --- Markdown ------------------------------------------------------------------------------------------
+def test_markdown_links_to_official_sites_and_code_are_content():
+    text = ("# 通知\n\n详见[云岚市人民政府门户网站](https://www.yunlan.gov.cn)。\n\n"
+            "```\n仅供学习 禁止外传\n```\n\n**仅供学习 禁止外传**\n")
+    assert found(text, path="draft.md") == [("WM001", "仅供学习 禁止外传")]
+
+
+# --- learned leftovers ---------------------------------------------------------------------------------
+PROFILE = Profile(leftover_lines=("云笺阁", "根据实际需求和形式任务不断迭代"), leftover_phrases=("云笺阁",), source="test")
+PROFILE_LINTER = Linter(Settings(select=("WM",)), profile=PROFILE)
+
+
+def test_learned_lines_match_whatever_the_white_space():
+    text = "根据实际需求和 形式任务不断迭代\n云\u3000笺\u00a0阁\n今天召开会议，部署工作。\n"
+    assert found(text, linter=PROFILE_LINTER) == [("WM009", "根据实际需求和 形式任务不断迭代"), ("WM009", "云\u3000笺\u00a0阁")]
+    assert found(text) == []                       # without the profile these lines are not known
+
+
+def test_a_learned_phrase_inside_a_paragraph_is_flagged_alone():
+    text = PARA + "云笺阁" + MORE
+    assert [(d.code, text[d.span.start:d.span.end], d.whole_line) for d in lint(text, linter=PROFILE_LINTER)] == [
+        ("WM009", "云笺阁", False)]
+
+
+def test_the_default_profile_knows_the_seed_brand():
+    assert [(d.code, d.whole_line) for d in Linter(Settings(select=("WM",))).lint(Document("酷乐文行\n"))] == [
+        ("WM009", True)]
+
+
+# --- the seeds: every leftover line the ground truth lists, and nothing else -----------------------------
+GT_WATERMARK = re.compile(
+    r"仅供学习|禁止外传|酷乐文行|自建平台|实时分享|根据实际需求和形式任务|订阅立享"
+    r"|打击倒卖|举报倒卖|会员群|QQ群|咨询QQ|QQ\d{5,}|由互联网用户分享整理|文章地址|https?://")
+
+
+def _seed_docs():
+    from gwlint.linter.source import read_source
+    for name in sorted(os.listdir(SEEDS)):
+        yield name, Document.from_source(read_source(os.path.join(SEEDS, name)), path=name)
+
+
+@pytest.mark.parametrize("linter", [LINTER, Linter(Settings(select=("WM",)))], ids=["no-profile", "default-profile"])
+@pytest.mark.parametrize("name,doc", list(_seed_docs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_seed_leftovers_are_exactly_the_listed_lines(name, doc, linter):
+    diags = linter.lint(doc)
+    expected = {i for i, line in enumerate(doc.text.split("\n")) if GT_WATERMARK.search(line)}
+    got = {doc.index.line_of(d.span.start) for d in diags}
+    assert got == expected
+    assert all(d.whole_line for d in diags)
+
+
+@pytest.mark.parametrize("line,code", [("（第2页）", "WM005"), ("【第 3 页 共 9 页】", "WM005"),
+                                       ("（全文约3000字）", "WM006"), ("本文共计1800字。", "WM006")])
+def test_bracketed_page_markers_and_bare_word_counts(line, code):
+    assert in_notice(line) == [(code, line, True)]
+
+
+def test_every_lexicon_pattern_is_reached_by_the_trigger_scan():
+    from gwlint.rules import watermarks as wm
+    for entry in wm._LEXICON:
+        if entry.section != "weak" and re.escape(wm._unescape(entry.pattern)) != entry.pattern:
+            assert wm._literal_prefixes(entry.pattern), entry.pattern
+
+
+def test_a_site_name_from_a_credit_is_flagged_where_it_stands_alone():
+    text = ("本资料来源于好范文网，仅供参考\n关于加强安全生产工作的通知\n各乡镇人民政府：\n为加强安全生产工作，现通知如下。\n"
+            "一、提高认识\n各地要高度重视，好范文网的材料不能照搬。\n特此通知。\n\n好范文网\n")
+    assert found(text) == [("WM003", "本资料来源于好范文网，仅供参考"), ("WM004", "好范文网")]
