@@ -20,7 +20,7 @@ from .files import discover
 from .fixer import fix_text
 from .model import FileResult
 from .registry import RegistryError
-from .reporters import Style, write_github, write_json, write_statistics, write_text
+from .reporters import FileReport, Style, render_file, write_reports, write_statistics
 from .source import SourceError, SourceText, decode, read_source, write_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -199,7 +199,11 @@ def cmd_check(args) -> int:
         if p != "-" and not os.path.exists(p):
             raise UsageError(f"{p}：文件或目录不存在")
     cwd_settings = linters.settings(os.getcwd())
-    results: list[FileResult] = []
+    fmt_text = fmt == "text" and not args.diff
+    # what each file's output looks like: rendered where the file is linted
+    render = (fmt, fmt_text and _use_color(args.color) and not (args.fix and "-" in paths),
+              not args.no_source)
+    reports: list[FileReport] = []
     io_error = False
     fixed_total = 0
     diffs: list[str] = []
@@ -238,17 +242,17 @@ def cmd_check(args) -> int:
                     stdin_fixed = outcome.text
                     fixed_total += len(outcome.applied)
                     diags = list(outcome.remaining)
-            results.append(FileResult(path=name, diagnostics=tuple(diags), document=doc))
+            reports.append(_render(FileResult(path=name, diagnostics=tuple(diags), document=doc), render))
             continue
         jobs.append((path, _display_path(path), linters.settings(path)))
     mode = "diff" if args.diff else ("fix" if args.fix else "check")
-    for outcome in _run_jobs(jobs, mode):
-        result, fixed, diff, error = outcome
+    for outcome in _run_jobs(jobs, mode, render):
+        report, fixed, diff, error = outcome
         if error:
             print(error, file=sys.stderr)
             io_error = True
-        if result is not None:
-            results.append(result)
+        if report is not None:
+            reports.append(report)
         fixed_total += fixed
         if diff:
             diffs.append(diff)
@@ -260,18 +264,13 @@ def cmd_check(args) -> int:
     if args.diff:
         for d in diffs:
             out.write(d)
-    elif fmt == "json":
-        write_json(results, out)
-    elif fmt == "github":
-        write_github(results, out)
     else:
-        write_text(results, out, Style(_use_color(args.color) and out is sys.stdout),
-                   show_source=not args.no_source)
-    total = sum(len(r.diagnostics) for r in results)
+        write_reports(reports, fmt, out)
+    total = sum(r.count for r in reports)
     if args.statistics:
-        write_statistics(results, out if fmt == "text" else sys.stderr, _full_registry())
+        write_statistics(reports, out if fmt == "text" else sys.stderr, _full_registry())
     if not args.quiet and fmt == "text" and not args.diff:
-        _summary(results, total, fixed_total, args, out)
+        _summary(reports, total, fixed_total, args, out)
     if args.diff:
         return EXIT_ERROR if io_error else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
     if io_error:
@@ -326,36 +325,63 @@ def process_file(job, mode: str):
             len(outcome.applied), "", None)
 
 
-def _process_star(item):
-    return process_file(*item)
+def _render(result: FileResult, render) -> FileReport:
+    fmt, color, show_source = render
+    return render_file(result, fmt, Style(color), show_source)
 
 
-def _run_jobs(jobs, mode: str):
+def _process_and_render(item) -> tuple:
+    job, mode, render = item
+    result, fixed, diff, error = process_file(job, mode)
+    return (_render(result, render) if result is not None else None), fixed, diff, error
+
+
+def _run_jobs(jobs, mode: str, render):
+    """Lint the files, in worker processes when there are many; each yields its rendered
+    report, so only text and counts cross process boundaries."""
     workers = min(os.cpu_count() or 1, 8)
+    items = [(job, mode, render) for job in jobs]
     if len(jobs) < PARALLEL_MIN_FILES or workers < 2 or os.environ.get("GWLINT_NO_PARALLEL"):
-        for job in jobs:
-            yield process_file(job, mode)
+        for item in items:
+            yield _process_and_render(item)
         return
     import concurrent.futures as cf
     import multiprocessing
+    for settings in {id(job[2]): job[2] for job in jobs}.values():
+        _linter_for_settings(settings)  # built once here; forked workers inherit it
+    done = 0
     try:
         ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            yield from pool.map(_process_star, [(job, mode) for job in jobs], chunksize=8)
-    except (OSError, cf.process.BrokenProcessPool):  # no processes available: do it here
-        for job in jobs:
-            yield process_file(job, mode)
+            # biggest files first, so one large file does not finish alone at the end;
+            # results still come out in discovery order
+            futures = {}
+            for i in sorted(range(len(items)), key=lambda i: -_size(items[i][0][0])):
+                futures[i] = pool.submit(_process_and_render, items[i])
+            for i in range(len(items)):
+                outcome = futures[i].result()
+                done += 1
+                yield outcome
+    except (OSError, cf.process.BrokenProcessPool):  # no processes (left): do the rest here
+        for item in items[done:]:
+            yield _process_and_render(item)
 
 
-def _summary(results, total, fixed_total, args, out) -> None:
-    files = len(results)
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _summary(reports, total, fixed_total, args, out) -> None:
+    files = len(reports)
     if fixed_total:
         out.write(f"已修复 {fixed_total} 个问题。\n")
     if total == 0:
         out.write(f"未发现问题（检查了 {files} 个文件）。\n")
         return
-    safe = sum(1 for r in results for d in r.diagnostics
-               if d.fix is not None and d.fix.applicability.value == "safe")
+    safe = sum(sum(r.safe_fixable.values()) for r in reports)
     hint = f"，其中 {safe} 个可用 --fix 自动修复" if safe and not args.fix else ""
     out.write(f"在 {files} 个文件中发现 {total} 个问题{hint}。\n")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Iterable, TextIO
 
 from .model import Applicability, Diagnostic, FileResult, Severity
@@ -59,16 +60,14 @@ def _edit_json(r: FileResult, e) -> dict:
             "replacement": e.replacement}
 
 
-def write_json(results: list[FileResult], out: TextIO) -> None:
+def _json_body(r: FileResult) -> str:
     # one record per line: readable, and each line goes through json's C encoder
     # (an indent makes json fall back to its pure-Python encoder, 5x slower on big reports)
-    records = json_records(results)
-    if not records:
-        out.write("[]\n")
-        return
-    out.write("[\n")
-    out.write(",\n".join(json.dumps(r, ensure_ascii=False) for r in records))
-    out.write("\n]\n")
+    return ",\n".join(json.dumps(rec, ensure_ascii=False) for rec in json_records([r]))
+
+
+def write_json(results: list[FileResult], out: TextIO) -> None:
+    write_reports([render_file(r, "json") for r in results], "json", out)
 
 
 def _gh_escape(s: str, prop: bool = False) -> str:
@@ -78,18 +77,21 @@ def _gh_escape(s: str, prop: bool = False) -> str:
     return s
 
 
-def write_github(results: list[FileResult], out: TextIO) -> None:
+def _github_body(r: FileResult) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice",
              Severity.HINT: "notice"}
-    for r in results:
-        if r.document is None:
-            continue
-        for d in r.diagnostics:
-            line, col, end_line, end_col = _position(r, d)
-            props = (f"file={_gh_escape(r.path, True)},line={line + 1},col={col + 1},"
-                     f"endLine={end_line + 1},endColumn={end_col + 1},"
-                     f"title={_gh_escape(f'gwlint ({d.code})', True)}")
-            out.write(f"::{level[d.severity]} {props}::{_gh_escape(d.code + ' ' + d.message)}\n")
+    parts = []
+    for d in r.diagnostics:
+        line, col, end_line, end_col = _position(r, d)
+        props = (f"file={_gh_escape(r.path, True)},line={line + 1},col={col + 1},"
+                 f"endLine={end_line + 1},endColumn={end_col + 1},"
+                 f"title={_gh_escape(f'gwlint ({d.code})', True)}")
+        parts.append(f"::{level[d.severity]} {props}::{_gh_escape(d.code + ' ' + d.message)}\n")
+    return "".join(parts)
+
+
+def write_github(results: list[FileResult], out: TextIO) -> None:
+    write_reports([render_file(r, "github") for r in results], "github", out)
 
 
 def display_width(s: str) -> int:
@@ -102,45 +104,88 @@ def _printable(s: str) -> str:
                    for ch in s)
 
 
-def write_text(results: list[FileResult], out: TextIO, style: Style, *, show_source: bool = True) -> None:
-    for r in results:
-        if r.document is None:
+def _text_body(r: FileResult, style: Style, show_source: bool) -> str:
+    parts: list[str] = []
+    out_write = parts.append
+    index = r.document.index
+    for d in r.diagnostics:
+        line, col, end_line, end_col = _position(r, d)
+        sev = {"error": "code", "warning": "warn"}.get(d.severity.value, "info")
+        fixmark = ""
+        if d.fix is not None:
+            fixmark = style("fix", " [*]" if d.fix.applicability is Applicability.SAFE else " [?]")
+        out_write(f"{style('path', r.path)}:{line + 1}:{col + 1}: {style(sev, d.code)}{fixmark} {d.message}\n")
+        if not show_source:
             continue
-        index = r.document.index
-        for d in r.diagnostics:
-            line, col, end_line, end_col = _position(r, d)
-            sev = {"error": "code", "warning": "warn"}.get(d.severity.value, "info")
-            fixmark = ""
-            if d.fix is not None:
-                fixmark = style("fix", " [*]" if d.fix.applicability is Applicability.SAFE else " [?]")
-            out.write(f"{style('path', r.path)}:{line + 1}:{col + 1}: {style(sev, d.code)}{fixmark} {d.message}\n")
-            if not show_source:
-                continue
-            src = index.line_text(line)
-            if len(src) > 200:  # very long line: show a window around the finding
-                a = max(0, col - 60)
-                src, col_in = src[a:a + 160], col - a
-                prefix = "…" if a else ""
-            else:
-                col_in, prefix = col, ""
-            end_in = col_in + max(1, (end_col if end_line == line else len(index.line_text(line))) - col)
-            shown = _printable(src)
-            gutter = f"{line + 1:>5} | "
-            out.write(style("dim", gutter) + prefix + shown + "\n")
-            pad = display_width(prefix + shown[:col_in])
-            width = max(1, display_width(shown[col_in:end_in]))
-            out.write(style("dim", " " * (len(gutter) - 2) + "| ") + " " * pad + style("caret", "^" * width) + "\n")
-            for rel in d.related:
-                rl, rc = index.line_col(rel.span.start)
-                out.write(style("dim", f"      = 参见 {rl + 1}:{rc + 1}：{rel.message}") + "\n")
-            if d.fix is not None:
-                out.write(style("dim", f"      = 修复：{d.fix.title}") + "\n")
+        src = index.line_text(line)
+        if len(src) > 200:  # very long line: show a window around the finding
+            a = max(0, col - 60)
+            src, col_in = src[a:a + 160], col - a
+            prefix = "…" if a else ""
+        else:
+            col_in, prefix = col, ""
+        end_in = col_in + max(1, (end_col if end_line == line else len(index.line_text(line))) - col)
+        shown = _printable(src)
+        gutter = f"{line + 1:>5} | "
+        out_write(style("dim", gutter) + prefix + shown + "\n")
+        pad = display_width(prefix + shown[:col_in])
+        width = max(1, display_width(shown[col_in:end_in]))
+        out_write(style("dim", " " * (len(gutter) - 2) + "| ") + " " * pad + style("caret", "^" * width) + "\n")
+        for rel in d.related:
+            rl, rc = index.line_col(rel.span.start)
+            out_write(style("dim", f"      = 参见 {rl + 1}:{rc + 1}：{rel.message}") + "\n")
+        if d.fix is not None:
+            out_write(style("dim", f"      = 修复：{d.fix.title}") + "\n")
+    return "".join(parts)
 
 
-def write_statistics(results: list[FileResult], out: TextIO, registry) -> None:
-    counts = Counter(d.code for r in results for d in r.diagnostics)
-    fixable = Counter(d.code for r in results for d in r.diagnostics
-                      if d.fix is not None and d.fix.applicability is Applicability.SAFE)
+def write_text(results: list[FileResult], out: TextIO, style: Style, *, show_source: bool = True) -> None:
+    write_reports([render_file(r, "text", style, show_source) for r in results], "text", out)
+
+
+@dataclass
+class FileReport:
+    """One file's share of the output, rendered where the file was linted (possibly in a worker
+    process), so only strings and counts travel back, not documents and diagnostics."""
+
+    path: str
+    body: str = ""                 # the file's part of the output in the chosen format
+    count: int = 0
+    codes: Counter = field(default_factory=Counter)
+    safe_fixable: Counter = field(default_factory=Counter)
+
+
+def render_file(r: FileResult, fmt: str, style: Style | None = None, show_source: bool = True) -> FileReport:
+    if r.document is None or not r.diagnostics:
+        return FileReport(path=r.path)
+    if fmt == "json":
+        body = _json_body(r)
+    elif fmt == "github":
+        body = _github_body(r)
+    else:
+        body = _text_body(r, style or Style(False), show_source)
+    codes = Counter(d.code for d in r.diagnostics)
+    safe = Counter(d.code for d in r.diagnostics
+                   if d.fix is not None and d.fix.applicability is Applicability.SAFE)
+    return FileReport(path=r.path, body=body, count=len(r.diagnostics), codes=codes, safe_fixable=safe)
+
+
+def write_reports(reports: list[FileReport], fmt: str, out: TextIO) -> None:
+    bodies = [rep.body for rep in reports if rep.body]
+    if fmt != "json":
+        out.write("".join(bodies))
+    elif not bodies:
+        out.write("[]\n")
+    else:
+        out.write("[\n" + ",\n".join(bodies) + "\n]\n")
+
+
+def write_statistics(reports: list[FileReport], out: TextIO, registry) -> None:
+    counts: Counter = Counter()
+    fixable: Counter = Counter()
+    for rep in reports:
+        counts.update(rep.codes)
+        fixable.update(rep.safe_fixable)
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         meta = registry.metas.get(code)
         mark = "[*]" if fixable.get(code) else "   "

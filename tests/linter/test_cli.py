@@ -166,3 +166,23 @@ def test_console_script_runs(in_tmp):
     res = subprocess.run([sys.executable, "-m", "gwlint.linter.cli", "check", "a.txt"], capture_output=True,
                          text=True, encoding="utf-8")
     assert res.returncode == 1 and "a.txt:2:2" in res.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_many_files_in_worker_processes_give_the_same_report_as_one_process(in_tmp, capsys, monkeypatch, fmt):
+    # enough files to use the process pool; sizes differ so the pool's size-first scheduling
+    # differs from discovery order, and the report must still come out in discovery order
+    for i in range(24):
+        body = "请XX参加会议,时间为X月X日。\n" * (1 + (i * 7) % 11)
+        (in_tmp / f"d{i:02d}.txt").write_text(f"关于召开第{i}次会议的通知\n{body}", encoding="utf-8")
+    (in_tmp / "bad.txt").write_bytes(b"\x00\x01binary")
+    argv = ["check", "--output-format", fmt, "--statistics", "."]
+    monkeypatch.setenv("GWLINT_NO_PARALLEL", "1")
+    serial = run(argv, capsys)
+    monkeypatch.delenv("GWLINT_NO_PARALLEL")
+    parallel = run(argv, capsys)
+    assert parallel == serial
+    rc, out, err = parallel
+    assert rc == 2 and "bad.txt" in err  # the unreadable file is reported, the others linted
+    assert out.index("d00.txt") < out.index("d01.txt") < out.index("d23.txt")
+    assert "PH001" in out
