@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import io
 import json
 import os
@@ -194,6 +195,7 @@ def cmd_check(args) -> int:
     if args.diff and args.fix:
         raise UsageError("--diff 与 --fix 不能同时使用（--diff 只显示改动）")
     linters = _Linters(args)
+    _relax_gc()
     paths = args.paths or ["."]
     for p in paths:
         if p != "-" and not os.path.exists(p):
@@ -278,6 +280,13 @@ def cmd_check(args) -> int:
     if total and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _relax_gc() -> None:
+    """Linting allocates many short-lived objects and no long-lived cycles: collect the young
+    generation less often and leave the start-up objects (compiled rules) out of collections."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 # --- per-file work (run in worker processes when there are many files) ----------------------
