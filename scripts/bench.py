@@ -12,14 +12,20 @@ warm-up:
   - gwlint whole command: ``gwlint check --output-format json CORPUS > /dev/null``
     (process start, discovery, output included);
   - AutoCorrect (``autocorrect-py``, the Rust engine's Python binding: ``lint_for``) on
-    the same files, if installed (``pip install autocorrect-py``).
-and prints MB/s for each, the ratio gwlint/AutoCorrect, and the per-byte speed on the big
-file relative to the corpus. No timing is asserted: the figures are for the reader.
+    the same files, if installed (``pip install autocorrect-py``);
+  - AutoCorrect's own command, ``autocorrect --lint --format json CORPUS`` (threads on every
+    CPU), when ``npm install --prefix bench-out autocorrect-node`` has been run (or
+    ``autocorrect`` is on PATH): the peer of gwlint's whole command, which lints files in
+    worker processes.
+and prints MB/s for each, the ratios gwlint/AutoCorrect (in-process against in-process, whole
+command against whole command), and the per-byte speed on the big file relative to the
+corpus. No timing is asserted: the figures are for the reader.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -139,15 +145,16 @@ def main() -> int:
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     t = median_time(cli, max(1, args.runs))
     rows.append(("gwlint check (whole command, json)", corpus_bytes, t))
+    gw_cli = corpus_bytes / t
 
     ac_corpus = ac_big = None
+    ac_errors: dict = {}
     try:
         import autocorrect_py
     except ImportError:
         print("autocorrect-py not installed: `pip install autocorrect-py` to compare")
         autocorrect_py = None
     if autocorrect_py is not None:
-        ac_errors = {}
 
         def ac(paths):
             def run():
@@ -165,17 +172,35 @@ def main() -> int:
         rows.append(("AutoCorrect (autocorrect-py), big file", big_bytes, t))
         ac_big = big_bytes / t
         if ac_errors:
-            print(f"AutoCorrect raised on {len(ac_errors)} file(s), e.g. {next(iter(ac_errors.values()))!r} "
-                  "(time includes the failed calls)")
+            which = ", ".join(os.path.basename(p) for p in list(ac_errors)[:3])
+            print(f"AutoCorrect raised on {len(ac_errors)} file(s) ({which}), e.g. "
+                  f"{next(iter(ac_errors.values()))!r} (time includes the failed calls)")
+
+    ac_cli = None
+    ac_exe = os.path.join(ROOT, "bench-out", "node_modules", ".bin", "autocorrect")
+    ac_exe = ac_exe if os.path.exists(ac_exe) else shutil.which("autocorrect")
+    if ac_exe:
+        def ac_command():
+            subprocess.run([ac_exe, "--lint", "--format", "json", os.path.join(work, "txt")],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        t = median_time(ac_command, max(1, args.runs))
+        rows.append(("AutoCorrect command (autocorrect --lint)", corpus_bytes, t))
+        ac_cli = corpus_bytes / t
+    else:
+        print("autocorrect command not found: `npm install --prefix bench-out autocorrect-node` to compare")
 
     print()
+    print(f"machine: {os.cpu_count()} CPU(s)")
     print(f"{'run':<42}{'MB':>8}{'seconds':>10}{'MB/s':>9}")
     for name, size, secs in rows:
         print(f"{name:<42}{size / 1e6:>8.2f}{secs:>10.3f}{size / 1e6 / secs:>9.2f}")
     print()
     if ac_corpus:
-        print(f"ratio gwlint/AutoCorrect, corpus: {gw_corpus / ac_corpus:.2f}x")
-        print(f"ratio gwlint/AutoCorrect, big file: {gw_big / ac_big:.2f}x")
+        print(f"ratio gwlint/AutoCorrect in-process, corpus: {gw_corpus / ac_corpus:.2f}x")
+        big_note = " (AutoCorrect gave up on it: not comparable)" if big in ac_errors else ""
+        print(f"ratio gwlint/AutoCorrect in-process, big file: {gw_big / ac_big:.2f}x{big_note}")
+    if ac_cli:
+        print(f"ratio gwlint/AutoCorrect whole command, corpus: {gw_cli / ac_cli:.2f}x")
     print(f"gwlint big file vs corpus, per byte: {gw_big / gw_corpus:.2f}x "
           f"({'no slower' if gw_big >= 0.95 * gw_corpus else 'slower'} on one large file)")
     return 0
