@@ -13,6 +13,7 @@ from gwlint.linter.model import Applicability
 from . import convert
 
 FIX_ALL_KIND = "source.fixAll.gwlint"
+FIX_ALL_TITLE = "gwlint：修复全部安全问题"
 ALLOWABLE = {"PH", "WM", "WD", "CF", "CS"}
 _DIRECTIVE_CODE = re.compile(r"gwlint-[a-z-]+((?:[\s,，]+[A-Za-z0-9-]+)+)")
 
@@ -23,7 +24,10 @@ def _wanted(only, kind: str) -> bool:
     return any(kind == k or kind.startswith(k + ".") for k in only)
 
 
-def code_actions(ls, params: lsp.CodeActionParams, doc: Document, diags) -> list:
+async def code_actions(ls, params: lsp.CodeActionParams, res) -> list:
+    """Quick fixes for the diagnostics in the range, and fix-all. ``res`` is the server's
+    LintResult for the current text (shared with publishing: nothing is linted twice)."""
+    doc, diags = res.doc, res.diags
     uri = params.text_document.uri
     enc = ls.encoding
     only = [getattr(k, "value", k) for k in (params.context.only or [])]
@@ -52,10 +56,30 @@ def code_actions(ls, params: lsp.CodeActionParams, doc: Document, diags) -> list
                                         arguments=[uri, d.family, phrase])))
     if _wanted(only, FIX_ALL_KIND) or (only and _wanted(only, lsp.CodeActionKind.SourceFixAll.value)):
         if any(d.fix is not None for d in diags):
-            edit = ls.fix_all_edit(uri)
-            if edit is not None:
-                actions.append(lsp.CodeAction(title="gwlint：修复全部安全问题", kind=FIX_ALL_KIND, edit=edit))
+            # fixing to a fixed point re-lints the document: in a general menu (no `only`, asked
+            # on every cursor move) leave the edit to codeAction/resolve where the client can
+            if not only and _resolves_edit(ls):
+                actions.append(lsp.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL_KIND,
+                                              data={"gwlint": "fixAll", "uri": uri, "v": doc.version}))
+            else:
+                edit = await ls.fix_all_edit(uri, res)
+                if edit is not None:
+                    actions.append(lsp.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL_KIND, edit=edit))
     return actions
+
+
+def _resolves_edit(ls) -> bool:
+    td = getattr(ls.client_capabilities, "text_document", None)
+    ca = getattr(td, "code_action", None) if td else None
+    support = getattr(ca, "resolve_support", None) if ca else None
+    return bool(support and "edit" in (support.properties or ()))
+
+
+async def resolve_code_action(ls, action: lsp.CodeAction) -> lsp.CodeAction:
+    data = action.data if isinstance(action.data, dict) else {}
+    if data.get("gwlint") == "fixAll" and action.edit is None and isinstance(data.get("uri"), str):
+        action.edit = await ls.fix_all_edit(data["uri"])
+    return action
 
 
 def _versioned(uri: str, doc: Document, edits) -> lsp.WorkspaceEdit:

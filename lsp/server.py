@@ -1,15 +1,29 @@
 """gwlint's language server: a thin adapter that lints open documents with gwlint.linter and
-maps the results to LSP (diagnostics, quick fixes, fix-all, outline, hover, commands)."""
+maps the results to LSP (diagnostics, quick fixes, fix-all, outline, hover, commands).
+
+Latency on a long draft (scripts/bench_lsp.py): one LintResult per text revision, shared by
+publish, pull, code actions and hover (``GwlintServer.result``: cached, awaited while in
+flight, or started); a document over BIG_DOCUMENT characters is linted in one lint thread,
+starting at the change (the debounce holds only the publish), and the JSON text of its
+diagnostics is built there too (convert.diagnostics_text) and written without lsprotocol
+objects (GwlintProtocol._send_data). A result whose text is no longer current is dropped."""
 from __future__ import annotations
 
 import asyncio
+import gc
+import inspect
+import itertools
+import json
 import logging
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any, Optional
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
 from pygls.protocol.language_server import LanguageServerProtocol, lsp_method
 
@@ -22,12 +36,34 @@ from gwlint.linter.registry import RegistryError
 
 from . import convert
 from .documents import DocumentStore
-from .features import FIX_ALL_KIND, code_actions, hover_markdown, outline
+from .features import FIX_ALL_KIND, code_actions, hover_markdown, outline, resolve_code_action
 from .settings import ServerSettings
 
 log = logging.getLogger("gwlint.lsp")
 BIG_DOCUMENT = 20_000      # characters: lint off the event loop above this size
 CONFIG_NAMES = ("**/.gwlint.toml", "**/gwlint.toml", "**/pyproject.toml")
+
+
+_frozen = False
+
+
+def _new_linter(settings: Settings) -> Linter:
+    """A Linter; after the first one, the long-lived objects (rule registry, compiled patterns,
+    pygls, lsprotocol) are moved out of the cyclic collector's way (gc.freeze), so that the
+    full collections a lint's garbage triggers do not walk them on every keystroke."""
+    global _frozen
+    linter = Linter(settings)
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
+    return linter
+
+
+def _log_failure(task: asyncio.Future) -> None:
+    """A lint started ahead of its publish: nobody may await it, so report a failure here."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("lint failed", exc_info=task.exception())
 
 
 def uri_to_path(uri: str) -> Optional[str]:
@@ -50,13 +86,66 @@ class GwlintProtocol(LanguageServerProtocol):
         if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
             yield handler, (params,), None
 
+    def _send_data(self, data: Any):
+        """A notification or response whose params/result is convert.RawJSON (the diagnostics,
+        serialised by convert.diagnostics_text) is written as it is; everything else goes
+        through pygls. Building and cattrs-unstructuring a thousand lsprotocol objects per
+        keystroke cost more than the lint itself on a long draft."""
+        params, result = getattr(data, "params", None), getattr(data, "result", None)
+        if isinstance(result, convert.RawJSON) and getattr(data, "id", None) is not None:
+            body = '{"jsonrpc":"2.0","id":%s,"result":%s}' % (json.dumps(data.id), result)
+        elif isinstance(params, convert.RawJSON) and getattr(data, "id", None) is None:
+            body = '{"jsonrpc":"2.0","method":%s,"params":%s}' % (json.dumps(data.method), params)
+        else:
+            return super()._send_data(data)
+        if self.writer is None:
+            log.error("Unable to send data, no available transport!")
+            return
+        # a lone surrogate (half of an emoji an edit split) becomes a \uXXXX escape, as json.dumps writes it
+        payload = body.encode("utf-8", "backslashreplace")
+        try:      # as pygls's _send_data, with the length in bytes (the text is not ASCII-escaped)
+            if self._include_headers:
+                payload = (b"Content-Length: %d\r\nContent-Type: %s; charset=%s\r\n\r\n"
+                           % (len(payload), self.CONTENT_TYPE.encode(), self.CHARSET.encode()) + payload)
+            res = self.writer.write(payload)
+            if inspect.isawaitable(res):
+                asyncio.ensure_future(res)
+        except BrokenPipeError:
+            log.exception("Error sending data. BrokenPipeError")
+            raise
+        except Exception as error:
+            log.exception("Error sending data")
+            self._server._report_server_error(error, JsonRpcInternalError)
+
+
+@dataclass(eq=False)
+class LintResult:
+    """The lint of one revision of an open document, and what is derived from it on demand
+    (once: publish, pull, code actions and hover all share it)."""
+    key: tuple                     # (text revision, version, configuration generation, enabled)
+    version: Optional[int]
+    doc: Document
+    diags: list
+    result_id: str
+    pulled: bool = False           # a pull already delivered it: no refresh needed
+    _json: dict = field(default_factory=dict)
+    _fix_all: dict = field(default_factory=dict)
+
+    def payload(self, uri: str, encoding: str) -> str:
+        """The diagnostics as a JSON array (text), built once per encoding."""
+        items = self._json.get(encoding)
+        if items is None:
+            items = self._json[encoding] = convert.diagnostics_text(self.doc, self.diags, uri, encoding)
+        return items
+
 
 class GwlintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("gwlint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
                          protocol_cls=GwlintProtocol)
         self.store = DocumentStore()
-        self.results: dict[str, tuple[Optional[int], Document, list]] = {}
+        self.results: dict[str, LintResult] = {}
+        self.inflight: dict[str, tuple[tuple, asyncio.Future]] = {}
         self.tasks: dict[str, asyncio.Task] = {}
         self.options = ServerSettings()
         self.linters: dict[Any, Linter] = {}
@@ -64,13 +153,17 @@ class GwlintServer(LanguageServer):
         self.pull_mode = False
         self.encoding = "utf-16"
         self.isolated = False          # --isolated: no config files (an untrusted VS Code workspace)
+        self.generation = 0            # bumped when the configuration changes: older results are void
+        self.result_ids = itertools.count(1)
+        # one lint thread: the GIL would make parallel lints of stale versions only slower
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gwlint-lint")
 
     # --- configuration ---------------------------------------------------------------------
     def linter_for(self, uri: str) -> Linter:
         if self.isolated:
             linter = self.linters.get("default")
             if linter is None:
-                linter = self.linters["default"] = Linter(Settings())
+                linter = self.linters["default"] = _new_linter(Settings())
             return linter
         path = uri_to_path(uri)
         base = path if path else (self.workspace.root_path if self.workspace and self.workspace.root_path else os.getcwd())
@@ -80,7 +173,7 @@ class GwlintServer(LanguageServer):
             key = (cfg, os.stat(cfg).st_mtime_ns if cfg else None, self.options.unsafe_fixes)
             linter = self.linters.get(key)
             if linter is None:
-                linter = self.linters[key] = Linter(settings)
+                linter = self.linters[key] = _new_linter(settings)
             return linter
         except (ConfigError, RegistryError, OSError) as exc:
             msg = f"gwlint 配置错误，已改用默认设置：{exc}"
@@ -90,7 +183,7 @@ class GwlintServer(LanguageServer):
             log.error(msg)
             linter = self.linters.get("default")
             if linter is None:
-                linter = self.linters["default"] = Linter(Settings())
+                linter = self.linters["default"] = _new_linter(Settings())
             return linter
 
     def forget_config(self) -> None:
@@ -98,6 +191,7 @@ class GwlintServer(LanguageServer):
         self.linters.clear()
         self.shown_errors.clear()
         self.results.clear()
+        self.generation += 1
 
     # --- linting ---------------------------------------------------------------------------
     def make_document(self, uri: str) -> Optional[Document]:
@@ -108,36 +202,88 @@ class GwlintServer(LanguageServer):
         kind = kind_for_path(path) if path else ("markdown" if od.language_id == "markdown" else "text")
         return Document(od.text, path=path or uri, kind=kind, version=od.version)
 
-    def lint_now(self, uri: str):
-        doc = self.make_document(uri)
-        if doc is None:
+    def _key(self, uri: str) -> Optional[tuple]:
+        od = self.store.get(uri)
+        # the version too: a change that leaves the text as it was still needs diagnostics (and
+        # code-action edits) tagged with the new version
+        return None if od is None else (od.revision, od.version, self.generation, self.options.enable)
+
+    def is_current(self, uri: str, res: Optional[LintResult]) -> bool:
+        return res is not None and res.key == self._key(uri)
+
+    async def result(self, uri: str) -> Optional[LintResult]:
+        """The lint result for the document's current text: the cached one, the one being
+        computed for this text, or a new lint (in the lint thread for a big document)."""
+        for _ in range(50):       # a newer edit can arrive while we wait: then lint that one
+            key = self._key(uri)
+            if key is None:
+                return None
+            res = self.results.get(uri)
+            if res is not None and res.key == key:
+                return res
+            # shielded: a cancelled waiter (a debounced publish) must not cancel the lint others await
+            res = await asyncio.shield(self.start_lint(uri, key))
+            if res is not None and res.key == self._key(uri):
+                return res
+        return self.results.get(uri)
+
+    def start_lint(self, uri: str, key: Optional[tuple] = None) -> Optional[asyncio.Future]:
+        """The task linting the document's current text: the one already running for it, or a new one."""
+        key = key or self._key(uri)
+        if key is None:
             return None
-        linter = self.linter_for(uri)
-        diags = linter.lint(doc) if self.options.enable else []
-        return doc, diags
+        pending = self.inflight.get(uri)
+        if pending is None or pending[0] != key:
+            pending = self.inflight[uri] = (key, asyncio.ensure_future(self._lint(uri, key)))
+        return pending[1]
+
+    async def _lint(self, uri: str, key: tuple) -> Optional[LintResult]:
+        try:
+            doc = self.make_document(uri)
+            if doc is None:
+                return None
+            linter = self.linter_for(uri)          # on the loop: it may show a message
+            payload = encoding = None
+            if not self.options.enable:
+                diags = []
+            elif len(doc.text) > BIG_DOCUMENT:
+                t0 = time.perf_counter()
+                loop = asyncio.get_running_loop()
+                encoding = self.encoding
+                out = await loop.run_in_executor(self.executor, self._lint_in_thread, uri, key, linter, doc, encoding)
+                if out is None:
+                    return None                       # the text changed before the thread got to it
+                diags, payload = out
+                log.debug("linted %s v%s in the lint thread: %.1f ms", uri, doc.version, (time.perf_counter() - t0) * 1000)
+            else:
+                diags = linter.lint(doc)
+            res = LintResult(key, doc.version, doc, diags, f"{self.generation}.{next(self.result_ids)}")
+            if payload is not None:
+                res._json[encoding] = payload
+            if self._key(uri) == key:                 # a stale result is dropped, never published
+                self.results[uri] = res
+            return res
+        finally:
+            if (pending := self.inflight.get(uri)) is not None and pending[0] == key:
+                del self.inflight[uri]
+
+    def _lint_in_thread(self, uri: str, key: tuple, linter: Linter, doc: Document, encoding: str):
+        if self._key(uri) != key:                    # queued behind a lint and outdated meanwhile
+            return None
+        diags = linter.lint(doc)
+        # the JSON too, while the event loop is free (and, with a debounce, before it ends)
+        return diags, convert.diagnostics_text(doc, diags, uri, encoding)
 
     async def lint_and_publish(self, uri: str, delay: float = 0.0) -> None:
         try:
             if delay:
                 await asyncio.sleep(delay)
-            od = self.store.get(uri)
-            if od is None:
-                return
-            version = od.version
-            if len(od.text) > BIG_DOCUMENT:
-                out = await asyncio.to_thread(self.lint_now, uri)
-            else:
-                out = self.lint_now(uri)
-            if out is None:
-                return
-            doc, diags = out
-            current = self.store.get(uri)
-            if current is None or current.version != version or current.text != doc.text:
+            res = await self.result(uri)
+            if res is None or not self.is_current(uri, res):
                 return          # a newer version arrived while linting: its own lint will publish
-            self.results[uri] = (version, doc, diags)
             if not self.pull_mode:
-                self.publish(uri)
-            elif self.refresh_supported():
+                self.publish(uri, res)
+            elif not res.pulled and self.refresh_supported():
                 self.workspace_diagnostic_refresh(None)
         except asyncio.CancelledError:
             raise
@@ -149,11 +295,15 @@ class GwlintServer(LanguageServer):
         diag = getattr(ws, "diagnostics", None) if ws else None
         return bool(diag and diag.refresh_support)
 
-    def publish(self, uri: str) -> None:
-        version, doc, diags = self.results.get(uri, (None, None, []))
-        items = [convert.to_lsp(doc, d, uri, self.encoding) for d in diags] if doc is not None else []
-        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items,
-                                                                            version=version))
+    def publish(self, uri: str, res: LintResult) -> None:
+        t0 = time.perf_counter()
+        version = "" if res.version is None else ',"version":%d' % res.version
+        params = convert.RawJSON('{"uri":%s%s,"diagnostics":%s}' % (
+            json.dumps(uri, ensure_ascii=False), version, res.payload(uri, self.encoding)))
+        t1 = time.perf_counter()
+        self.protocol.notify(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
+        log.debug("published %d diagnostics for %s v%s: %.1f ms to convert, %.1f ms to send",
+                  len(res.diags), uri, res.version, (t1 - t0) * 1000, (time.perf_counter() - t1) * 1000)
 
     def schedule(self, uri: str, delay: float) -> None:
         old = self.tasks.pop(uri, None)
@@ -165,33 +315,35 @@ class GwlintServer(LanguageServer):
         for uri in list(self.store.docs):
             self.schedule(uri, 0)
 
-    def current(self, uri: str):
-        """(Document, diagnostics) for the document's current version, linting if needed."""
-        od = self.store.get(uri)
-        if od is None:
-            return None
-        cached = self.results.get(uri)
-        if cached and cached[0] == od.version and cached[1].text == od.text:
-            return cached[1], cached[2]
-        out = self.lint_now(uri)
-        if out is not None:
-            self.results[uri] = (od.version, out[0], out[1])
-        return out
+    def current_document(self, uri: str) -> Optional[Document]:
+        """The current text as a Document, reusing the linted one (and its structure) if current."""
+        res = self.results.get(uri)
+        return res.doc if self.is_current(uri, res) else self.make_document(uri)
 
-    def fix_all_edit(self, uri: str) -> Optional[lsp.WorkspaceEdit]:
-        out = self.current(uri)
-        if out is None:
+    async def fix_all_edit(self, uri: str, res: Optional[LintResult] = None) -> Optional[lsp.WorkspaceEdit]:
+        res = res or await self.result(uri)
+        if res is None:
             return None
-        doc, diags = out
-        outcome = fix_text(self.linter_for(uri), doc, unsafe=self.options.unsafe_fixes, diagnostics=diags)
-        if outcome.text == doc.text:
-            return lsp.WorkspaceEdit(changes={uri: []})
-        end = convert.position(doc, len(doc.text), self.encoding)
-        edit = lsp.TextEdit(range=lsp.Range(start=lsp.Position(line=0, character=0), end=end),
-                            new_text=outcome.text)
-        return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
-            text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=doc.version),
-            edits=[edit])])
+        unsafe = self.options.unsafe_fixes
+        edit = res._fix_all.get((unsafe, self.encoding))
+        if edit is None:
+            doc = res.doc
+            linter = self.linter_for(uri)
+            if len(doc.text) > BIG_DOCUMENT:
+                outcome = await asyncio.get_running_loop().run_in_executor(
+                    self.executor, lambda: fix_text(linter, doc, unsafe=unsafe, diagnostics=res.diags))
+            else:
+                outcome = fix_text(linter, doc, unsafe=unsafe, diagnostics=res.diags)
+            if outcome.text == doc.text:
+                edit = lsp.WorkspaceEdit(changes={uri: []})
+            else:
+                end = convert.position(doc, len(doc.text), self.encoding)
+                edit = lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+                    text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=doc.version),
+                    edits=[lsp.TextEdit(range=lsp.Range(start=lsp.Position(line=0, character=0), end=end),
+                                        new_text=outcome.text)])])
+            res._fix_all[(unsafe, self.encoding)] = edit
+        return edit
 
 
 def create_server() -> GwlintServer:
@@ -235,14 +387,19 @@ def create_server() -> GwlintServer:
             od.apply_change(change, ls.encoding)
         od.version = params.text_document.version
         if ls.options.lint_run == "onType":
+            # lint a big document at once, in the lint thread, and hold only the publish for the
+            # debounce: the diagnostics are then ready when it ends. (An edit that comes sooner
+            # makes that lint stale: it is skipped if still queued and its result dropped.)
+            if len(od.text) > BIG_DOCUMENT and ls.options.enable:
+                ls.start_lint(od.uri).add_done_callback(_log_failure)
             ls.schedule(od.uri, ls.options.delay_ms / 1000)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: GwlintServer, params: lsp.DidSaveTextDocumentParams):
         if getattr(params, "text", None) is not None:
             od = ls.store.get(params.text_document.uri)
-            if od is not None:
-                od.text = params.text
+            if od is not None and od.text != params.text:
+                od.set_text(params.text)
         ls.schedule(params.text_document.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
@@ -253,6 +410,7 @@ def create_server() -> GwlintServer:
             task.cancel()
         ls.store.close(uri)
         ls.results.pop(uri, None)
+        ls.inflight.pop(uri, None)
         if not ls.pull_mode:
             ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -260,38 +418,41 @@ def create_server() -> GwlintServer:
                     lsp.DiagnosticOptions(identifier="gwlint", inter_file_dependencies=False,
                                           workspace_diagnostics=False))
     async def pull_diagnostics(ls: GwlintServer, params: lsp.DocumentDiagnosticParams):
+        # serialised text, as for publishDiagnostics (GwlintProtocol sends it without cattrs)
         uri = params.text_document.uri
-        od = ls.store.get(uri)
-        if od is None:
+        res = await ls.result(uri)
+        if res is None:
             return lsp.RelatedFullDocumentDiagnosticReport(items=[])
-        result_id = f"{uri}@{od.version}@{len(od.text)}"
-        if params.previous_result_id == result_id:
-            return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-        out = await asyncio.to_thread(ls.current, uri) if len(od.text) > BIG_DOCUMENT else ls.current(uri)
-        doc, diags = out
-        return lsp.RelatedFullDocumentDiagnosticReport(
-            items=[convert.to_lsp(doc, d, uri, ls.encoding) for d in diags], result_id=result_id)
+        res.pulled = True
+        if params.previous_result_id == res.result_id:
+            return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=res.result_id)
+        return convert.RawJSON('{"kind":"full","resultId":%s,"items":%s}' % (
+            json.dumps(res.result_id), res.payload(uri, ls.encoding)))
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND,
-                                                             lsp.CodeActionKind.SourceFixAll], resolve_provider=False))
-    def code_action(ls: GwlintServer, params: lsp.CodeActionParams):
-        out = ls.current(params.text_document.uri)
-        if out is None:
+                                                             lsp.CodeActionKind.SourceFixAll], resolve_provider=True))
+    async def code_action(ls: GwlintServer, params: lsp.CodeActionParams):
+        res = await ls.result(params.text_document.uri)
+        if res is None:
             return []
-        return code_actions(ls, params, *out)
+        return await code_actions(ls, params, res)
+
+    @server.feature(lsp.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls: GwlintServer, action: lsp.CodeAction):
+        return await resolve_code_action(ls, action)
 
     @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbol(ls: GwlintServer, params: lsp.DocumentSymbolParams):
-        doc = ls.make_document(params.text_document.uri)
+        doc = ls.current_document(params.text_document.uri)
         return outline(doc, ls.encoding) if doc is not None else []
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls: GwlintServer, params: lsp.HoverParams):
-        out = ls.current(params.text_document.uri)
-        if out is None:
+    async def hover(ls: GwlintServer, params: lsp.HoverParams):
+        res = await ls.result(params.text_document.uri)
+        if res is None:
             return None
-        doc, diags = out
+        doc, diags = res.doc, res.diags
         offset = convert.to_offset(doc, params.position, ls.encoding)
         text = hover_markdown(ls.linter_for(params.text_document.uri), doc, diags, offset)
         if not text:
@@ -325,7 +486,7 @@ def create_server() -> GwlintServer:
 
     @server.command("gwlint.server.fixAll")
     async def fix_all(ls: GwlintServer, uri: str):
-        edit = ls.fix_all_edit(uri)
+        edit = await ls.fix_all_edit(uri)
         if edit is not None:
             await ls.workspace_apply_edit_async(lsp.ApplyWorkspaceEditParams(edit=edit, label="gwlint: 修复全部安全问题"))
         return True

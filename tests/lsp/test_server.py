@@ -7,6 +7,7 @@ import pytest
 from lsprotocol import types
 
 from gwlint.linter import Document, Linter
+from gwlint.lsp import convert
 
 from lsphelp import diagnostics, open_doc, pull
 
@@ -161,37 +162,131 @@ async def test_malformed_request_gets_an_error_not_a_crash(vscode, tmp_path):
     assert doc.startswith("# PH001")
 
 
-async def test_random_incremental_edits_keep_text_and_diagnostics_in_sync(vscode, tmp_path):
-    client = vscode
-    uri = (tmp_path / "h.txt").as_uri()
+def _expected(text: str, path: str, encoding: str):
+    """What a fresh `gwlint check` finds in `text`, as (code, range, message, severity)."""
+    doc = Document(text, path=path)
+    out = []
+    for d in Linter().lint(doc):
+        rng = (*doc.index.units_col(d.span.start, encoding), *doc.index.units_col(d.span.end, encoding))
+        out.append((d.code, rng, d.message, convert._SEVERITY[d.severity].value))
+    return sorted(out)
+
+
+def _received(diags):
+    return sorted((d.code, (d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character),
+                   d.message, getattr(d.severity, "value", d.severity)) for d in diags)
+
+
+async def _publish_for(client, waiter, version):
+    """The diagnostics published for `version` (`waiter` was created before the edit was sent)."""
+    while True:
+        params = await asyncio.wait_for(waiter, 30)
+        if params.version == version:
+            return params.diagnostics
+        waiter = asyncio.ensure_future(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+
+
+async def test_random_incremental_edits_keep_text_and_diagnostics_in_sync(client, tmp_path):
+    """1,000 random incremental edits (line breaks of every kind, astral characters, U+2028),
+    in the client's position encoding: at checkpoints the server's text is the client's, and
+    its diagnostics, pulled and (for a push client) published, equal a fresh lint's in full."""
+    enc = client.encoding
+    path = tmp_path / "h.txt"
+    uri = path.as_uri()
     rng = random.Random(2026)
     text = "关于召开会议的通知\n同志们：\n请XX参加,会期1-2天。\r\n😀𠮷\u2028一是抓落实。\n"
     open_doc(client, uri, text)
-    pieces = ["XX", "，", ",", "\n", "\r\n", "😀", "𠮷", "一、", "（二）", "倍受鼓舞", "\u2028", "", "的", "1-6月"]
-    linter = Linter()
+    pieces = ["XX", "，", ",", "\n", "\r\n", "\r", "😀", "𠮷", "一、", "（二）", "倍受鼓舞", "\u2028", "", "的", "1-6月",
+              "三是", "。\n二、", "“", "”"]
+    checkpoints = {250, 500, 750, 1000, 1001}
     from gwlint.linter.lineindex import LineIndex
     for version in range(2, 1002):
         index = LineIndex(text)
         a = rng.randint(0, len(text))
         b = min(len(text), a + rng.randint(0, 4))
-        if text[a - 1:a + 1] == "\r\n" and 0 < a:      # never split a CRLF pair or a surrogate
+        if 0 < a and text[a - 1:a + 1] == "\r\n":      # never split a CRLF pair
             a -= 1
         if b and text[b - 1:b + 1] == "\r\n":
             b += 1
         new = rng.choice(pieces)
-        sl, sc = index.units_col(a, "utf-16")
-        el, ec = index.units_col(b, "utf-16")
+        # nor make one: a CR before a LF that follows would merge two line breaks into one
+        if (new.endswith("\r") and text[b:b + 1] == "\n") or (new.startswith("\n") and text[a - 1:a] == "\r" and a):
+            new = "的"
+        sl, sc = index.units_col(a, enc)
+        el, ec = index.units_col(b, enc)
+        waiter = None
+        if version in checkpoints and not client.pull:
+            waiter = asyncio.ensure_future(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
         client.text_document_did_change(types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
             content_changes=[types.TextDocumentContentChangePartial(
                 range=types.Range(start=types.Position(line=sl, character=sc),
                                   end=types.Position(line=el, character=ec)), text=new)]))
         text = text[:a] + new + text[b:]
-    server_text = await client.workspace_execute_command_async(types.ExecuteCommandParams(
-        command="gwlint.server.documentText", arguments=[uri]))
-    assert server_text == text
-    diags = await pull(client, uri)
-    doc = Document(text, path=str(tmp_path / "h.txt"))
-    fresh = linter.lint(doc)
-    assert sorted((d.code, d.range.start.line, d.range.start.character) for d in diags) == \
-        sorted((d.code, *doc.index.units_col(d.span.start, "utf-16")) for d in fresh)
+        if version not in checkpoints:
+            continue
+        server_text = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command="gwlint.server.documentText", arguments=[uri]))
+        assert server_text == text, version
+        expected = _expected(text, str(path), enc)
+        assert expected, "the draft should keep some findings to compare"
+        assert _received(await pull(client, uri)) == expected, version
+        if waiter is not None:
+            assert _received(await _publish_for(client, waiter, version)) == expected, version
+
+
+async def test_pull_reports_unchanged_until_the_text_changes(vscode, tmp_path):
+    client = vscode
+    uri = (tmp_path / "i.txt").as_uri()
+    open_doc(client, uri, "请XX参加。\n")
+    first = await client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert [d.code for d in first.items] == ["PH001"] and first.result_id
+    again = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id))
+    assert again.kind == "unchanged" and again.result_id == first.result_id
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text="请王明参加。\n")]))
+    after = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id))
+    assert after.kind == "full" and list(after.items) == [] and after.result_id != first.result_id
+
+
+async def test_fix_all_in_a_general_menu_is_resolved_lazily(vscode, tmp_path):
+    """VS Code asks for code actions (no `only`) on every cursor move: fix-all, which re-lints
+    to a fixed point, is then computed only when the client resolves the action."""
+    client = vscode
+    uri = (tmp_path / "j.txt").as_uri()
+    open_doc(client, uri, "经研究,现通知如下。\n")
+    await diagnostics(client, uri)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        context=types.CodeActionContext(diagnostics=[])))
+    fix_all = next(a for a in actions if a.kind == "source.fixAll.gwlint")
+    assert fix_all.edit is None and fix_all.data
+    resolved = await client.code_action_resolve_async(fix_all)
+    assert resolved.edit.document_changes[0].edits[0].new_text == "经研究，现通知如下。\n"
+
+
+async def test_big_document_publishes_only_the_latest_version(pushclient, tmp_path):
+    """A draft over BIG_DOCUMENT characters is linted in the lint thread as soon as it changes;
+    a result for a version that is no longer current is dropped, never published."""
+    from gwlint.lsp.server import BIG_DOCUMENT
+    client = pushclient
+    uri = (tmp_path / "k.txt").as_uri()
+    line = "经研究，现将有关事项通知如下，请XX同志参加会议。\n"
+    text = line * (BIG_DOCUMENT // len(line) + 10)
+    open_doc(client, uri, text)
+    params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+    assert params.version == 1 and len(params.diagnostics) == text.count("XX")
+    waiter = asyncio.ensure_future(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+    for version in range(2, 7):      # back to back, faster than a lint: most go stale
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+                text="XX")]))
+    params = await asyncio.wait_for(waiter, 60)
+    assert params.version == 6 and len(params.diagnostics) == text.count("XX") + 1
