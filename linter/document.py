@@ -87,10 +87,9 @@ class Document:
             return False
         i = bisect.bisect_right(self._protected_starts, start) - 1
         # the span starting at or before `start`, and the next one, are the only candidates
-        for span in spans[max(i, 0):i + 2]:
-            if span.start < end and start < span.end:
-                return True
-        return False
+        if i >= 0 and spans[i].start < end and start < spans[i].end:
+            return True
+        return i + 1 < len(spans) and spans[i + 1].start < end and start < spans[i + 1].end
 
     @cached_property
     def _protected_starts(self) -> list[int]:

@@ -5,20 +5,36 @@ characters ``str.splitlines`` breaks on (``\\x0b``, ``\\u2028`` ... which Word p
 """
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
+from itertools import accumulate, count
+from operator import add
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
+def has_bare_cr(text: str) -> bool:
+    """Some line ends in a CR alone (old Mac files): scans keyed on LF would miss its lines."""
+    return "\r" in text and text.count("\r") != text.count("\r\n")
+
+
 class LineIndex:
-    __slots__ = ("text", "line_starts", "_ascii")
+    __slots__ = ("text", "line_starts", "bare_cr", "_has_cr", "_ascii")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        starts.extend(m.end() for m in _LINE_END.finditer(text))
-        self.line_starts: tuple[int, ...] = tuple(starts)
+        self._has_cr = "\r" in text
+        #: some line ends in a bare CR (else every line break ends in LF)
+        self.bare_cr = self._has_cr and has_bare_cr(text)
+        if self.bare_cr:
+            starts = [0]
+            starts.extend(m.end() for m in _LINE_END.finditer(text))
+            self.line_starts: tuple[int, ...] = tuple(starts)
+        else:
+            # every line break ends in LF: line k starts after the k first pieces between LFs
+            # and their k LFs (all at C speed)
+            lengths = map(len, text.split("\n")[:-1])
+            self.line_starts = (0, *map(add, accumulate(lengths), count(1)))
         self._ascii = text.isascii()
 
     @property
@@ -27,11 +43,12 @@ class LineIndex:
 
     def line_of(self, offset: int) -> int:
         """0-based line containing ``offset`` (an offset at a line end belongs to that line)."""
-        return bisect.bisect_right(self.line_starts, offset) - 1
+        return bisect_right(self.line_starts, offset) - 1
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        line = self.line_of(offset)
-        return line, offset - self.line_starts[line]
+        starts = self.line_starts
+        line = bisect_right(starts, offset) - 1
+        return line, offset - starts[line]
 
     def line_span(self, line: int, *, keepends: bool = False) -> tuple[int, int]:
         """(start, end) offsets of line ``line``; end excludes the line break unless ``keepends``."""
@@ -41,7 +58,7 @@ class LineIndex:
             if keepends:
                 return start, nxt
             end = nxt - 1
-            if end > start and self.text[end] == "\n" and self.text[end - 1] == "\r":
+            if self._has_cr and end > start and self.text[end] == "\n" and self.text[end - 1] == "\r":
                 end -= 1
             return start, end
         return start, len(self.text)

@@ -28,25 +28,62 @@ _HEADING_MARK = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]+|$)", re.M)
 _QUOTE_MARK = re.compile(r"^[ ]{0,3}(?:>[ ]?)+", re.M)
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)", re.M)
 _THEMATIC = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*\w])\*(?=[^\s*])([^*\r\n]+?)(?<=[^\s*])\*(?![*\w])")
+# every alternative starts with a literal (``re`` then skips other text at C speed); the single
+# "*" is checked not to follow a word character or another "*" after it is taken
+_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"
+                       r"|\*(?<![*\w]\*)(?=[^\s*])(?P<single>[^*\r\n]+?)(?<=[^\s*])\*(?![*\w])")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
 _IMAGE = re.compile(r"!\[[^\]\r\n]*\]")
 
+# A match starts with a letter or digit, consumed first so that ``re`` skips other text by that
+# class at C speed; each alternative then checks what it needs of that first character (``h``
+# of http, ``w`` of www) with a look-behind. In the last alternative each [A-Za-z0-9-] run must
+# be followed by ".", which it cannot contain: it is taken whole (possessive), so that long
+# numbers are not backtracked through. (The e-mail user part likewise, before "@".)
 URL = re.compile(
-    r"(?=[A-Za-z0-9])(?:(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']+"
-    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']*)?"
-    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|top|xyz|cc|io)(?:\.cn)?\b"
+    r"[A-Za-z0-9](?:(?:(?<=h)ttps?|(?<=f)tp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']+"
+    r"|(?<=w)ww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']*)?"
+    r"|[A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]++)*\.(?:com|cn|net|org|gov|edu|info|top|xyz|cc|io)(?:\.cn)?\b"
     r"(?:/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']*)?)"
 )
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
-def _fill(buf: list[str], start: int, end: int) -> None:
-    """Replace buf[start:end] with MASK, keeping line breaks so lines stay lines."""
-    for i in range(start, end):
-        if buf[i] not in "\r\n":
-            buf[i] = MASK
+_NOT_BREAK = re.compile(r"[^\r\n]+")
+# the block patterns above that start with ^ (re.M), right after a LF instead: a literal first
+# character lets ``re`` skip to the line starts at C speed (^ is tried at every position).
+# Their matches never span a line break, so the LF they take is never part of another match.
+_LINE_START = {p: re.compile("\n(?:" + p.pattern[1:] + ")", p.flags)
+               for p in (_REF_DEF, _TABLE_SEP, _THEMATIC, _HEADING_MARK, _QUOTE_MARK, _BULLET, _TABLE_ROW)}
+
+
+def _line_spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Spans of ``pattern.finditer(text)`` for a pattern in _LINE_START."""
+    first = pattern.match(text)
+    spans = [first.span()] if first else []
+    spans += [(m.start() + 1, m.end()) for m in _LINE_START[pattern].finditer(text)]
+    return spans
+
+
+def _filled(text: str, spans) -> str:
+    """``text`` with the characters of ``spans`` (which may overlap) replaced by MASK, line
+    breaks kept so that lines stay lines."""
+    if not spans:
+        return text
+    out = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        seg = text[start:end]
+        out.append(text[pos:start])
+        out.append(MASK * len(seg) if "\n" not in seg and "\r" not in seg else
+                   _NOT_BREAK.sub(lambda m: MASK * len(m.group()), seg))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def mask_document(doc: "Document") -> str:
@@ -54,21 +91,20 @@ def mask_document(doc: "Document") -> str:
     if doc.kind != "markdown":
         if "gwlint-" not in text:
             return text
-        buf = list(text)
-        for m in DIRECTIVE_COMMENT.finditer(text):
-            _fill(buf, m.start(), m.end())
-        return "".join(buf)
+        return _filled(text, [m.span() for m in DIRECTIVE_COMMENT.finditer(text)])
     return mask_markdown(text)
 
 
 def mask_markdown(text: str) -> str:
-    buf = list(text)
+    # Each stage finds its spans in the text as the stages before it left it.
+    spans = []
     m = _FRONT_MATTER.match(text)
     if m:
-        _fill(buf, m.start(), m.end())
+        spans.append(m.span())
     # fenced code blocks
     pos = 0
-    while True:
+    fenced = "```" in text or "~~~" in text          # what an opening fence needs
+    while fenced:
         m = _FENCE_OPEN.search(text, pos)
         if not m:
             break
@@ -76,48 +112,51 @@ def mask_markdown(text: str) -> str:
         close = re.compile(r"^[ ]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", re.M)
         c = close.search(text, m.end())
         end = c.end() if c else len(text)
-        _fill(buf, m.start(), end)
+        spans.append((m.start(), end))
         pos = end
-    masked = "".join(buf)
+    masked = _filled(text, spans)
+    spans = []
+    backticks = "`" in masked        # _INLINE_CODE starts with a look-behind: tried everywhere
     for pattern in (_HTML_COMMENT, _INLINE_CODE, _AUTOLINK, _REF_DEF, _TABLE_SEP, _THEMATIC,
                     _HTML_TAG, _IMAGE):
-        for m in pattern.finditer(masked):
-            _fill(buf, m.start(), m.end())
-    masked = "".join(buf)
-    for m in _LINK_TARGET.finditer(masked):
-        _fill(buf, m.start(), m.end())
-        # keep nothing of "](url)"; the link text before it stays prose
+        if pattern in _LINE_START:
+            spans += _line_spans(pattern, masked)
+        elif pattern is not _INLINE_CODE or backticks:
+            spans += [m.span() for m in pattern.finditer(masked)]
+    masked = _filled(masked, spans)
+    # keep nothing of "](url)"; the link text before it stays prose
+    spans = [m.span() for m in _LINK_TARGET.finditer(masked)]
     for pattern in (_HEADING_MARK, _QUOTE_MARK, _BULLET):
-        for m in pattern.finditer(masked):
-            _fill(buf, m.start(), m.end())
-    masked = "".join(buf)
+        spans += _line_spans(pattern, masked)
+    masked = _filled(masked, spans)
+    spans = []
     for m in _EMPHASIS.finditer(masked):
-        if m.group(1):
-            marker = len(m.group(1))
-            _fill(buf, m.start(), m.start() + marker)
-            _fill(buf, m.end() - marker, m.end())
-        else:
-            _fill(buf, m.start(), m.start() + 1)
-            _fill(buf, m.end() - 1, m.end())
+        marker = 1 if m.group("single") is not None else 2       # "*", or "**" / "__"
+        spans += [(m.start(), m.start() + marker), (m.end() - marker, m.end())]
+    masked = _filled(masked, spans)
     # opening "[" of links: "[text](" -> the "[" and "]" are markup
-    masked = "".join(buf)
+    spans = []
     for m in re.finditer(r"\[([^\[\]\r\n]*)\]" + MASK, masked):
-        _fill(buf, m.start(), m.start() + 1)
-        _fill(buf, m.end() - 2, m.end() - 1)
-    masked = "".join(buf)
+        spans += [(m.start(), m.start() + 1), (m.end() - 2, m.end() - 1)]
+    masked = _filled(masked, spans)
     # table cell separators
-    for m in _TABLE_ROW.finditer(masked):
-        for i in range(m.start(), m.end()):
-            if buf[i] == "|":
-                buf[i] = MASK
-    return "".join(buf)
+    if "|" not in masked:
+        return masked
+    out = []
+    pos = 0
+    for start, end in _line_spans(_TABLE_ROW, masked):
+        out += [masked[pos:start], masked[start:end].replace("|", MASK)]
+        pos = end
+    out.append(masked[pos:])
+    return "".join(out)
 
 
 def find_protected(text: str) -> tuple[Span, ...]:
     if "." not in text and "@" not in text and ":" not in text:
         return ()
     spans = [Span(m.start(), m.end()) for m in URL.finditer(text)]
-    spans += [Span(m.start(), m.end()) for m in EMAIL.finditer(text)]
+    if "@" in text:
+        spans += [Span(m.start(), m.end()) for m in EMAIL.finditer(text)]
     spans.sort()
     merged: list[Span] = []
     for s in spans:

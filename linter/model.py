@@ -7,8 +7,33 @@ computed by ``LineIndex``; nothing else stores positions.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Optional
+
+
+def quick_init(cls):
+    """Give a frozen, slotted dataclass an ``__init__`` that fills its slots through their
+    descriptors. The generated one calls ``object.__setattr__`` per field, which makes up most
+    of the cost of the many small values a lint builds (spans, diagnostics, headings). Same
+    signature and behaviour (``__post_init__`` included); apply it above ``@dataclass``."""
+    names = [f.name for f in fields(cls)]
+    ns = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
+    params = []
+    for f in fields(cls):
+        if f.default is not MISSING:
+            ns[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        else:
+            assert f.default_factory is MISSING, "quick_init: no default factories"
+            params.append(f.name)
+    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+    if hasattr(cls, "__post_init__"):
+        body += "    self.__post_init__()\n"
+    exec(f"def __init__(self, {', '.join(params)}):\n{body}", ns)
+    init = ns["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init
+    return cls
 
 
 class Severity(str, enum.Enum):
@@ -36,6 +61,7 @@ class Applicability(str, enum.Enum):
     DISPLAY_ONLY = "display-only"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     start: int
@@ -55,6 +81,7 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``span`` with ``replacement``; empty replacement deletes, empty span inserts."""
@@ -63,6 +90,7 @@ class Edit:
     replacement: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Fix:
     title: str
@@ -72,9 +100,10 @@ class Fix:
     @staticmethod
     def replace(span: Span, replacement: str, title: str,
                 applicability: Applicability = Applicability.SAFE) -> "Fix":
-        return Fix(title=title, edits=(Edit(span, replacement),), applicability=applicability)
+        return Fix(title, (Edit(span, replacement),), applicability)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another place that explains a finding (e.g. the majority form in a consistency finding)."""
@@ -83,6 +112,7 @@ class Related:
     message: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     code: str

@@ -8,6 +8,7 @@ selected and drops what it reports under codes that are not.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .model import (Applicability, Diagnostic, Example, Fix, FixAvailability, Related,
@@ -21,7 +22,7 @@ class Checker:
     metas: tuple[RuleMeta, ...]
     check: CheckFn
 
-    @property
+    @cached_property            # the engine asks for every checker and every document
     def codes(self) -> frozenset[str]:
         return frozenset(m.code for m in self.metas)
 
@@ -55,9 +56,10 @@ class RuleContext:
                 raise ValueError("report() needs code= in a checker with several rules")
             code = next(iter(self.metas))
         meta = self.metas[code]
-        return Diagnostic(code=code, name=meta.name, message=message, span=span,
-                          severity=self.severities.get(code, meta.severity), fix=fix,
-                          related=tuple(related), whole_line=whole_line)
+        # positional (code, name, message, span, severity, fix, related, whole_line): every
+        # finding goes through here, and keywords make the call a third slower
+        return Diagnostic(code, meta.name, message, span, self.severities.get(code, meta.severity), fix,
+                          tuple(related), whole_line)
 
 
 def meta(code: str, name: str, title: str, *, what: str, why: str, basis: str = "",

@@ -39,13 +39,17 @@ class SourceText:
         return (codecs.BOM_UTF8 + data) if self.bom else data
 
 
+# control bytes that do not occur in text (tab, line ends, form feed and ESC do)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     if b"\x00" in data[:8192]:
         return True
     sample = data[:8192]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted at C speed
     return controls / len(sample) > 0.05
 
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from .model import Span
+from .model import Span, quick_init
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -37,6 +38,7 @@ MASK = "\ue000"
 _SPACE = " \t\u3000\u00a0\ue000\ufeff"
 
 
+@lru_cache(maxsize=1024)              # called for every ordinal and enumerator; few distinct
 def cn_to_int(s: str) -> Optional[int]:
     """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (up to 99)."""
     if not s:
@@ -80,10 +82,10 @@ HEADING_RE = re.compile(
     r")",
     re.M,
 )
-# a line break followed by what can start an ordinal: the only places HEADING_RE is tried
-_CANDIDATE = re.compile(r"\n[ \t\u3000\u00a0\ue000\ufeff]*(?=[第（(一二三四五六七八九十0-9０-９])")
-_CANDIDATE_CR = re.compile(r"[\n\r][ \t\u3000\u00a0\ue000\ufeff]*(?=[第（(一二三四五六七八九十0-9０-９])")
-_HEADING_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９")
+# HEADING_RE right after a line break: one scan finds the headings of all lines but the first
+# (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
+_HEADING_SCAN = re.compile(r"\n" + HEADING_RE.pattern)
+_HEADING_SCAN_CR = re.compile(r"[\n\r]" + HEADING_RE.pattern)
 _ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
 _ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
 # "一、二级医院" "三、四月份" "一、二、三等奖": the next numeral follows the ordinal
@@ -98,11 +100,14 @@ _TABLE_GAPS = re.compile(r"\S {2,}\S.*?\S {2,}\S")
 
 
 def _is_table_line(text: str, a: int, b: int) -> bool:
-    return bool(_TABLE_TAB.search(text, a, b) or _TABLE_GAPS.search(text, a, b))
+    # the (rare) tab or double space first: the patterns start with \S and would try every position
+    return (text.find("\t", a, b) != -1 and _TABLE_TAB.search(text, a, b) is not None) or \
+        (text.find("  ", a, b) != -1 and _TABLE_GAPS.search(text, a, b) is not None)
 _MD_HASHES = re.compile(r"[ ]{0,3}(#{1,6})[ \t]")
 _PART_LEVEL = {"篇": -3, "编": -3, "部分": -2, "章": -1, "节": 0}
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     line: int                 # 0-based line
@@ -147,6 +152,7 @@ def standard_token(level: int, n: int, style: str = "") -> str:
     return ordinal_token(style, n) if level <= 0 and style.startswith("第") else ""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class EnumItem:
     span: Span                # the enumerator token, e.g. "二是" "其次" "第三" "第四句话"
@@ -171,9 +177,20 @@ class Structure:
 
 
 # --------------------------------------------------------------------------- headings
-def _style_of(m: re.Match) -> tuple[str, int, int, str]:
-    """(style template, number, canonical level, mark) of a heading match."""
-    kind = m.lastgroup                 # the alternative that matched (its group closes last)
+_STYLES: dict[str, tuple[str, int, int, str]] = {}     # ordinal token -> _style_of
+
+
+def _style_of(m: re.Match, kind: str, token: str) -> tuple[str, int, int, str]:
+    """(style template, number, canonical level, mark) of a heading match whose alternative
+    ``kind`` matched ``token``."""
+    # the token alone decides (the alternatives' tokens are disjoint); there are few of them
+    style = _STYLES.get(token)
+    if style is None:
+        style = _STYLES[token] = _compute_style(m, kind)
+    return style
+
+
+def _compute_style(m: re.Match, kind: str) -> tuple[str, int, int, str]:
     if kind == "part":
         pk = m.group("pk")
         return "第一" + pk, cn_to_int(m.group("pn")) or 0, _PART_LEVEL[pk], ""
@@ -199,17 +216,13 @@ def _style_of(m: re.Match) -> tuple[str, int, int, str]:
 _SENTENCE_MARK = re.compile("[。！？]")
 
 
-def _candidate_starts(text: str):
-    """Offsets of the line starts where a heading may begin."""
-    if text[:1] in _HEADING_FIRST or text[:1] in _SPACE:
-        yield 0
-    for m in (_CANDIDATE_CR if _cr_only(text) else _CANDIDATE).finditer(text):
-        yield m.start() + 1
-
-
-def _cr_only(text: str) -> bool:
-    """Some lines end in a bare CR (old Mac files): the fast LF-only scans would miss them."""
-    return "\r" in text and text.count("\r") != text.count("\r\n")
+def _heading_matches(text: str, bare_cr: bool) -> list[tuple[int, re.Match]]:
+    """(line start, HEADING_RE match) for each line that starts like a heading (``bare_cr``:
+    some line ends in a CR alone, which the fast LF-only scan would miss)."""
+    first = HEADING_RE.match(text)
+    found = [(0, first)] if first is not None else []
+    found += [(m.start() + 1, m) for m in (_HEADING_SCAN_CR if bare_cr else _HEADING_SCAN).finditer(text)]
+    return found
 
 
 def _attachment_lines(text: str, index) -> set[int]:
@@ -246,18 +259,17 @@ def _find_headings(doc: "Document") -> list[Heading]:
     out: list[Heading] = []
     stack: list[int] = []          # canonical levels of the open ancestors, for the depth
     last_num: dict[int, int] = {}  # level -> last number under the current parent
-    line_of = index.line_of
-    for start in _candidate_starts(text):
-        m = HEADING_RE.match(text, start)
-        if m is None:
-            continue
+    line_of, line_span, nonspace = index.line_of, index.line_span, _NONSPACE.search
+    last_level = None
+    for start, m in _heading_matches(text, index.bare_cr):
         line = line_of(start)
         if line in skip:
             continue
-        style, number, level, mark = _style_of(m)
-        ord_start, ord_end = m.span(m.lastgroup)
-        line_start, line_end = index.line_span(line)
-        first = _NONSPACE.search(text, ord_end, line_end)
+        kind = m.lastgroup             # the alternative that matched (its group closes last)
+        ord_start, ord_end = m.span(kind)
+        style, number, level, mark = _style_of(m, kind, text[ord_start:ord_end])
+        line_start, line_end = line_span(line)
+        first = nonspace(text, ord_end, line_end)
         if number <= 0 or first is None:
             continue                                   # "（一）" alone, "一、" with nothing after
         if markdown and raw[line_start:ord_start].lstrip(" \t").startswith("|"):
@@ -282,7 +294,7 @@ def _find_headings(doc: "Document") -> list[Heading]:
                     continue
         # run-in heading: the heading text ends at the first sentence mark when body text follows
         stop = _SENTENCE_MARK.search(text, ord_end, line_end)
-        run_in = stop is not None and _NONSPACE.search(text, stop.end(), line_end) is not None
+        run_in = stop is not None and nonspace(text, stop.end(), line_end) is not None
         head_end = stop.end() if run_in else line_end
         while head_end > ord_end and text[head_end - 1] in _SPACE:
             head_end -= 1
@@ -294,12 +306,14 @@ def _find_headings(doc: "Document") -> list[Heading]:
         while stack and stack[-1] >= level:
             stack.pop()
         stack.append(level)
-        for lv in [lv for lv in last_num if lv > level]:
-            del last_num[lv]
+        if last_level is not None and last_level > level:    # last_level: the deepest in last_num
+            for lv in [lv for lv in last_num if lv > level]:
+                del last_num[lv]
         last_num[level] = number
-        out.append(Heading(line=line, span=Span(ord_start, head_end), ordinal=Span(ord_start, ord_end),
-                           style=style, number=number, level=level, md_level=md_level,
-                           run_in=run_in, title_text=title_text, depth=len(stack)))
+        last_level = level
+        # (positional: the fields in order; keywords cost a third more, for every heading)
+        out.append(Heading(line, Span(ord_start, head_end), Span(ord_start, ord_end), style, number,
+                           level, md_level, run_in, title_text, len(stack)))
     return out
 
 
@@ -337,6 +351,7 @@ def _paragraph_of(doc: "Document", line: int) -> int:
 def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     text = doc.masked
     index = doc.index
+    markdown = doc.kind == "markdown"
     lists: list[list[EnumItem]] = []
     current: dict[str, list[EnumItem]] = {}
     last_line: dict[str, int] = {}
@@ -352,7 +367,7 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
         if not n:
             continue
         line = index.line_of(m.start())
-        para = _paragraph_of(doc, line)
+        para = _paragraph_of(doc, line) if markdown else line
         item = EnumItem(Span(m.start(), m.end()), n, marker, line, "shi", para)
         cur = current.get(marker)
         # a list continues in the same paragraph, or on the next line when that line starts
@@ -375,7 +390,7 @@ def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[
     text = doc.masked
     index = doc.index
     items: list[EnumItem] = []
-    if any(w in text for w in ("首先", "其次", "再次", "最后", "其一", "第")):
+    if any(w in text for w in ("第", "首先", "其次", "再次", "最后", "其一")):
         for m in _SEQ.finditer(text):
             if m.start() and text[m.start() - 1] not in _SEQ_BEFORE:
                 continue
@@ -549,7 +564,7 @@ def _line_kinds(doc: "Document", title, salutation, headings, signature, date) -
     first = index.line_span(0)
     if not text[first[0]:first[1]].strip(_SPACE):
         kinds[0] = "blank"
-    for m in (_BLANK_LINE_CR if _cr_only(text) else _BLANK_LINE).finditer(text):
+    for m in (_BLANK_LINE_CR if index.bare_cr else _BLANK_LINE).finditer(text):
         kinds[index.line_of(m.end())] = "blank"
     for h in headings:
         kinds[h.line] = "heading"

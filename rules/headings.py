@@ -214,7 +214,7 @@ def _analyze_headings(doc, ctx):
     accepted = set(ctx.settings.conventions.get("accept-ordinals", ()) or ()) if ctx.settings else set()
     effs = [tree.eff(h.level) for h in headings]
     min_eff = min(effs)
-    seen: set[int] = set()
+    seen_min = None                  # the shallowest effective level seen so far
     last: dict[int, int] = {}        # effective level -> index of the last sibling under the current parent
     last_any: dict[int, int] = {}    # effective level -> index of the last heading at that level anywhere
     groups: list[list[int]] = []     # sibling groups, for the form checks
@@ -224,12 +224,12 @@ def _analyze_headings(doc, ctx):
         for lv in [lv for lv in last if lv > e]:
             del last[lv]
             group_of.pop(lv, None)
-        has_parent = any(s < e for s in seen)
+        has_parent = seen_min is not None and seen_min < e
         orphan = e > min_eff and not has_parent
-        seen.add(e)
+        seen_min = e if seen_min is None else min(seen_min, e)
         if orphan and _parent_run_in(doc, h):
             orphan = False                 # "同志们：一、……" — the parent sits inside a line
-            seen.add(min(e - 1, min_eff))
+            seen_min = min(seen_min, e - 1, min_eff)
         if orphan:
             yield ctx.report(h.ordinal, f"序号“{_tok(doc, h)}”出现在任何上级标题之前，缺少上级标题或误用了序号",
                              code="HD004")
@@ -237,14 +237,13 @@ def _analyze_headings(doc, ctx):
             last_any[e] = k
             continue
         prev_i = last.get(e)
-        tok = _tok(doc, h)
         if prev_i is not None:
             prev = headings[prev_i]
-            ptok = _tok(doc, prev)
-            related = (Related(prev.ordinal, "上一个同级序号"),)
             if h.number == prev.number + 1:
                 pass
             elif h.number == prev.number:
+                tok = _tok(doc, h)
+                related = (Related(prev.ordinal, "上一个同级序号"),)
                 yield ctx.report(h.ordinal, f"序号“{tok}”与上一个同级序号重复，应为“{ordinal_for(h, h.number + 1)}”",
                                  code="HD002", related=related)
                 flagged.add(k)
@@ -252,14 +251,19 @@ def _analyze_headings(doc, ctx):
                 if _run_in_item(doc, h, prev.number + 1, prev.ordinal.end):
                     pass                   # "2.进度。3.储备……" the missing item sits inside a line
                 else:
+                    tok, ptok = _tok(doc, h), _tok(doc, prev)
+                    related = (Related(prev.ordinal, "上一个同级序号"),)
                     yield ctx.report(h.ordinal, f"序号“{tok}”不连续：上一个同级序号是“{ptok}”，"
                                      f"应为“{ordinal_for(h, prev.number + 1)}”", code="HD001", related=related)
                     flagged.add(k)
             elif h.number != 1:
+                tok, ptok = _tok(doc, h), _tok(doc, prev)
+                related = (Related(prev.ordinal, "上一个同级序号"),)
                 yield ctx.report(h.ordinal, f"序号“{tok}”倒序：上一个同级序号是“{ptok}”", code="HD003",
                                  related=related)
                 flagged.add(k)
         elif has_parent and h.number > 1 and k not in flagged:
+            tok = _tok(doc, h)
             before = last_any.get(e)
             continuing = before is not None and headings[before].number == h.number - 1
             p = headings[k - 1]
@@ -271,10 +275,12 @@ def _analyze_headings(doc, ctx):
             elif not continuing and not _run_in_item(
                     doc, h, h.number - 1, next((headings[x].ordinal.end for x in range(k - 1, -1, -1)
                                                 if effs[x] < e), 0)):
-                parent = next(headings[x] for x in range(k - 1, -1, -1) if effs[x] < e)
-                yield ctx.report(h.ordinal, f"序号“{tok}”不连续：上级标题“{_tok(doc, parent)}”下的第一个序号"
+                # the parent may be run into a line ("同志们：一、……"), not a heading of its own
+                parent = next((headings[x] for x in range(k - 1, -1, -1) if effs[x] < e), None)
+                where = f"上级标题“{_tok(doc, parent)}”下" if parent else "上级标题下"
+                yield ctx.report(h.ordinal, f"序号“{tok}”不连续：{where}的第一个序号"
                                  f"应为“{ordinal_for(h, 1)}”", code="HD001",
-                                 related=(Related(parent.ordinal, "上级标题"),))
+                                 related=(Related(parent.ordinal, "上级标题"),) if parent else ())
                 flagged.add(k)
         last[e] = k
         last_any[e] = k
@@ -353,9 +359,10 @@ def _check_forms(doc, ctx, headings, groups, accepted):
     """Mixed forms among siblings (HD006), wrong marks (HD007), wrong widths (HD008)."""
     fine = STANDARD_STYLES | accepted
     for group in groups:
-        styles = Counter(headings[k].style for k in group)
-        if len(styles) == 1 and next(iter(styles)) in fine:
+        first = headings[group[0]].style
+        if first in fine and all(headings[k].style == first for k in group):
             continue                                   # the common case: one good form
+        styles = Counter(headings[k].style for k in group)
         for k in group:
             h = headings[k]
             style = h.style

@@ -34,8 +34,11 @@ _CJK_PUNCT = "%％‰、，。；：？！“”‘’（）《》【】〔〕�
 _HAN = re.compile(f"[{_HAN_RANGE}]")
 _LATIN_X = "XxＸｘ"
 _XC = f"[{_LATIN_X}×]"
+_XC_CHARS = frozenset(_LATIN_X + "×")                 # the characters of _XC
 _SP = "[ \t\u00a0\u3000]"
 _SPACES = " \t\u00a0\u3000"
+_SPACE_SET = frozenset(_SPACES)
+_TIMES_TOKEN = frozenset("×.．")                      # what a × placeholder token may hold
 
 
 def _load_terms() -> tuple[str, ...]:
@@ -86,6 +89,8 @@ def _kind(m: re.Match) -> str:
     kind = _GLYPH_KIND.get(t[0])
     if kind is not None:
         return kind
+    if _XC_CHARS.issuperset(t):
+        return "run"                                  # the common case: X, XX, ×× alone
     k = _X_KIND.fullmatch(t)
     if k is None:
         return "run"
@@ -135,35 +140,36 @@ def _cjkish(ch: str) -> bool:
     return bool(ch) and (ch in _CJK_PUNCT or bool(_HAN.match(ch)))
 
 
-def _ascii_word(ch: str) -> bool:
-    return bool(ch) and ch.isascii() and (ch.isalnum() or ch == "_")
-
-
-def _ascii_letter(ch: str) -> bool:
-    return bool(ch) and ch.isascii() and (ch.isalpha() or ch == "_")
+# one neighbouring character (or "" for none) is tested against these sets: a set lookup, not a
+# call, for the thousands of X and × runs a template holds
+_ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_ASCII_WORD = _ASCII_LETTER | frozenset("0123456789")
+_FORMULA_MARKS = frozenset("+=＝<>^/")
+_LEFT_OPERAND = frozenset(".．)）%％０１２３４５６７８９")
+_RIGHT_OPERAND = frozenset("(（０１２３４５６７８９")
 
 
 def _latin_word_before(text: str, s: int) -> bool:
     """``iPhone X``, ``Generation X``: an ASCII word right before, across one space."""
     j = s - 1
     if j >= 0 and text[j] == " ":
-        return j >= 1 and _ascii_letter(text[j - 1])
+        return j >= 1 and text[j - 1] in _ASCII_LETTER
     return False
 
 
 def _latin_word_after(text: str, e: int) -> bool:
-    return e < len(text) and text[e] == " " and e + 1 < len(text) and _ascii_letter(text[e + 1])
+    return e < len(text) and text[e] == " " and e + 1 < len(text) and text[e + 1] in _ASCII_LETTER
 
 
 def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
     """Is the run of Latin X at [s, e) a blank (True), or a term, code or English (False)?"""
     run = text[s:e]
     before, after = _prev_char(text, s), _next_char(text, e)
-    if _ascii_letter(before) or _ascii_letter(after):
+    if before in _ASCII_LETTER or after in _ASCII_LETTER:
         return False                                  # XL码, Windows XP, Xbox, max
-    if after and after in "-－" and _ascii_word(text[e + 1:e + 2]):
+    if after and after in "-－" and text[e + 1:e + 2] in _ASCII_WORD:
         return False                                  # X-ray, X-2型
-    if _isin(after, "+=＝<>^/") or _isin(before, "+=＝<>^/"):
+    if after in _FORMULA_MARKS or before in _FORMULA_MARKS:
         return False                                  # a formula: X+Y, Y=X
     if before.isascii() and before.isdigit():
         return False                                  # 3x4, 1X2 (20XX is a year, found earlier)
@@ -179,8 +185,7 @@ def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
     if doc.is_protected(s, e):
         return False                                  # a URL or an e-mail address
     if len(run) == 1 or "." in run or "．" in run:
-        rest = text[e:e + 4]
-        if any(rest.startswith(t) for t in _X_TERM_TAILS):
+        if text.startswith(_X_TERM_TAILS, e, e + 4):
             return False                              # X光 X射线 X轴 X型
         if _isin(after, "、，,/和与及") and _isin(_next_char(text, e + 1), "YyＹ"):
             return False                              # X、Y两个方向
@@ -193,7 +198,7 @@ def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
     return _cjkish(before) or _cjkish(after) or after.isdigit() or before in edge or after in edge
 
 
-def _times_is_blank(text: str, s: int, e: int, line: str) -> bool:
+def _times_is_blank(doc, text: str, s: int, e: int) -> bool:
     """Is the × run at [s, e) a blank (True) or a multiplication sign (False)?"""
     j = s - 1
     while j >= 0 and text[j] in " \u00a0":
@@ -203,12 +208,14 @@ def _times_is_blank(text: str, s: int, e: int, line: str) -> bool:
         k += 1
     before = text[j] if j >= 0 else ""
     after = text[k] if k < len(text) else ""
-    left_operand = _ascii_word(before) or _isin(before, ".．)）%％０１２３４５６７８９") or before in _NUMERALS
-    right_operand = _ascii_word(after) or _isin(after, "(（０１２３４５６７８９") or after in _NUMERALS
+    left_operand = before in _ASCII_WORD or before in _LEFT_OPERAND or before in _NUMERALS
+    right_operand = after in _ASCII_WORD or after in _RIGHT_OPERAND or after in _NUMERALS
     if left_operand and right_operand:
         return False                                  # 3×4米, 2×2矩阵, 7×24小时, A×B, 10cm×20cm
-    if e - s == 1 and ("=" in line or "＝" in line):
-        return False                                  # a formula: 得分＝完成率×权重
+    if e - s == 1:
+        a, b = _line_of(doc, s)
+        if text.find("=", a, b) != -1 or text.find("＝", a, b) != -1:
+            return False                              # a formula: 得分＝完成率×权重
     return True
 
 
@@ -244,10 +251,10 @@ def _moumou_ok(text: str, s: int, anonymising: bool) -> bool:
 
 
 # what a blank stands for, from the character after it (for the message)
-_WHAT_AFTER = [
+_WHAT_AFTER = {ch: what for chars, what in reversed([
     ("%％‰", "数值"), ("亿万元", "数额"), ("个项名家人户所座条件次倍位", "数量"),
     ("省市县区乡镇村街", "地名"), ("局委办厅院部处科室", "单位名称"),
-]
+]) for ch in chars}                                   # (the first group that names a character wins)
 _TITLE_AFTER = re.compile(r"(?:书记|[省市县区州盟旗镇乡村]长|局长|厅长|处长|科长|部长|主任|主席|同志|委员|院长|校长|总经理|董事长)")
 _WHAT = {"year": "年份", "date": "日期", "session": "届次", "weekday": "星期", "name": "姓名",
          "moumou": "单位或人名"}
@@ -272,10 +279,7 @@ def _what(kind: str, text: str, span: Span) -> str:
         return "日期"
     if after in "书记长任":
         return "姓名"
-    for chars, what in _WHAT_AFTER:
-        if after in chars:
-            return what
-    return "内容"
+    return _WHAT_AFTER.get(after, "内容")
 
 
 def _line_of(doc, s: int) -> tuple[int, int]:
@@ -313,7 +317,7 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
             continue
         if kind in ("date", "session", "year", "name"):
             before = _prev_char(text, start)
-            if _ascii_letter(before) or doc.is_protected(start, end):
+            if before in _ASCII_LETTER or doc.is_protected(start, end):
                 continue                                # part of a Latin word or a URL
             if kind == "year":
                 if text[start - 2:start] in ("19", "20") and not text[start - 3:start - 2].isdigit():
@@ -342,24 +346,21 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
 def _classify_run(doc, text: str, start: int, end: int) -> Iterator[tuple[str, Span]]:
     """A run of X/× (possibly spaced): a placeholder row, or individual tokens."""
     run = text[start:end]
-    if any(ch in run for ch in _SPACES) and _alone_on_line(doc, text, start, end):
+    if not _SPACE_SET.isdisjoint(run) and _alone_on_line(doc, text, start, end):
         yield "row", Span(start, end)
         return
-    line = None
-    for t in _TOKEN.finditer(text, start, end):
-        s, e = t.span()
-        tok = t.group()
+    # a run of X/× alone (the common case) is one token
+    spans = [(start, end)] if _XC_CHARS.issuperset(run) else [t.span() for t in _TOKEN.finditer(text, start, end)]
+    for s, e in spans:
+        tok = text[s:e]
         if "×" in tok:
-            if set(tok) - set("×.．"):
+            if not _TIMES_TOKEN.issuperset(tok):
                 continue                                # a mix of × and X: not a placeholder style
-            if line is None:
-                a, b = _line_of(doc, start)
-                line = text[a:b]
-            if _times_is_blank(text, s, e, line):
+            if _times_is_blank(doc, text, s, e):
                 yield "times", Span(s, e)
             continue
         if len(tok) == 2 and text[s - 2:s] in ("19", "20") and not text[s - 3:s - 2].isdigit() \
-                and not _ascii_letter(_prev_char(text, s - 2)) and not _ascii_word(_next_char(text, e)) \
+                and _prev_char(text, s - 2) not in _ASCII_LETTER and _next_char(text, e) not in _ASCII_WORD \
                 and not doc.is_protected(s, e):
             yield "year", Span(s - 2, e)                # 〔20XX〕, 20XX-20XX年, 20xx届
             continue

@@ -29,6 +29,7 @@ book's length (``全文约12万字``) are not leftovers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib.resources import files
 from typing import Iterable, NamedTuple, Optional
 
@@ -114,68 +115,6 @@ def _unescape(p: str) -> str:
     return re.sub(r"\\(.)", r"\1", p)
 
 
-_LEXICON = _load_lexicon()
-_CATEGORIES = ("paywall", "disclaimer", "credit", "advert")
-_CODE_OF = {"paywall": "WM006", "disclaimer": "WM007", "credit": "WM003", "advert": "WM001"}
-_STRONG = {c: _alternation([e for e in _LEXICON if e.section == c and e.strong]) for c in _CATEGORIES}
-_SOFT = {c: _alternation([e for e in _LEXICON if e.section == c and not e.strong]) for c in _CATEGORIES}
-_WEAK = _alternation([e for e in _LEXICON if e.section == "weak"])
-_SUFFIXES = [_unescape(e.pattern) for e in _LEXICON if e.section == "brand-suffix"]
-_BRAND = re.compile(f"[{_HAN_RANGE}A-Za-z0-9]{{1,8}}?(?:{_trie(_SUFFIXES) or '(?!)'})")
-_META_LABELS = [_unescape(e.pattern) for e in _LEXICON if e.section == "metadata"]
-_META_SURE = {_unescape(e.pattern) for e in _LEXICON if e.section == "metadata-definitive"}
-_META = re.compile(f"(?:{_trie(_META_LABELS) or '(?!)'})(?=[ \u3000]*[:：])")
-
-# contact stamps: QQ numbers and groups, WeChat ids, "加微信", mobile numbers
-_MOBILE = r"|1(?<![0-9]1)[3-9]\d{9}(?!\d)"
-_CONTACT = re.compile(   # matched on the lower-cased line; every alternative starts with a literal
-    r"qq(?:群|号)?[ \u3000]*[:：]?[ \u3000]*\d{5,12}|qq群|ｑｑ群|"
-    + "|".join(w + r"(?:号|群)?[ \u3000]*[:：][ \u3000]*[a-z][a-z0-9_-]{4,19}" for w in ("微信", "vx", "v信", "wx"))
-    + "|" + "|".join(a + b for a in ("客服", "咨询") for b in ("微信", "qq", "vx", "v信"))
-    + r"|加(?<![增参追]加)(?:微信|vx|v信|qq)" + _MOBILE)
-_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》]+"
-                  r"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|cn|cc|top|xyz|vip|site|org|info|io)\b",
-                  re.I)
-_OFFICIAL_URL = re.compile(r"\.gov(?:\.cn)?\b|\.edu\.cn\b|\.org\.cn\b|\.mil\.cn\b|12371\.cn|people\.com\.cn|"
-                           r"xinhuanet\.com|news\.cn|cctv\.com|qstheory\.cn|xuexi\.cn", re.I)
-# a notice's own contact line: its telephone, e-mail or web site are content
-_CONTACT_LINE = re.compile(r"联系人|报名|联系电话|联系方式|咨询电话|办公电话|电子邮箱|邮箱[:：]|传真|邮编|地址[:：]|^电话[:：]|"
-                           r"网址[:：]|官网[:：]|网站[:：]|官方网站")
-_WORDCOUNT = re.compile(r"(?:全文|本文|正文|文章|文档)(?:约|共计|共|计|总计)?[ \u3000]*[0-9０-９][0-9０-９,，.]*[ \u3000]*[万千]?字")
-# a line that only states the draft's length: "（全文约3000字）" (site metadata, not content)
-_WORDCOUNT_LINE = re.compile(rf"[（(【\[]?{_WORDCOUNT.pattern}[）)】\]]?[。.]?")
-_WORDCOUNT_PROMPT = re.compile(r"下载|编辑|打印|复制|阅读|VIP|会员|付费|购买|免费|分钟|预览|试读|查看", re.I)
-_PAGE_LINE = re.compile(
-    r"[（(【\[]?(?:第[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页"
-    r"|共[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*第[ \u3000]*\d{1,4}[ \u3000]*页"
-    r"|第[ \u3000]*\d{1,4}[ \u3000]*页"
-    r"|[—－\-–─]{1,2}[ \u3000]*\d{1,4}[ \u3000]*[—－\-–─]{1,2}"
-    r"|[·•][ \u3000]*\d{1,4}[ \u3000]*[·•]"
-    r"|[Pp]age[ \u3000]*\d{1,4}(?:[ \u3000]*(?:of|/)[ \u3000]*\d{1,4})?)[）)】\]]?")
-# a page marker inside a line of text (PDF copies): only the unambiguous 第N页共M页 form
-_PAGE_INLINE = re.compile(r"第[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页")
-_BRACKETED = re.compile(r"【[^【】\n]{3,80}】|（[^（）\n]{3,80}）|\([^()\n]{3,80}\)|\[[^\[\]\n]{3,80}\]")
-_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」）)]?|$)")
-_SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
-_STRUCTURE_KINDS = frozenset({"heading", "title", "salutation", "signature", "date"})
-# "酷乐文行整理，咨询QQ…", "【笔耕文库】…": the brand a leftover names
-_BRAND_CREDIT = re.compile(rf"^(?:由|本文由|来自|本文来自)?([{_HAN_RANGE}A-Za-z]{{2,10}}?)(?:独家)?"
-                           r"(?:整理|发布|出品|原创|制作|收集|提供|分享|编辑)")
-_BRAND_BRACKET = re.compile(rf"^【([{_HAN_RANGE}A-Za-z0-9]{{2,10}})】")
-# organisation and genre endings: a short line ending so is a signature or a title, never a brand
-_NOT_BRAND = re.compile(r"(?:政府|委员会|委|办公室|办公厅|办|局|厅|部|院|处|科|室|所|中心|公司|集团|协会|学会|大学|学校|"
-                        r"医院|银行|党委|党组|支部|讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|总结|发言|"
-                        r"致辞|通报|批复|公告|计划|要点|规划|同志们|朋友们|大家)[：:！!]?$")
-_STAMPLIKE = re.compile(rf"[{_HAN_RANGE}A-Za-z0-9]{{2,6}}")
-
-# names of the invisible characters (the set itself is _INVISIBLE_CHARS, found by the trigger scan)
-_INVISIBLE_NAMES = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "零宽连接符", "\u200e": "从左至右标记",
-                    "\u200f": "从右至左标记", "\u2060": "词连接符", "\ufeff": "零宽不换行空格（BOM）",
-                    "\u00ad": "软连字符", "\u180e": "蒙古文元音分隔符", "\u3164": "韩文填充符", "\uffa0": "半角韩文填充符"}
-# a Discuz-style jammer line: printable ASCII only, several 1-3 character tokens, many symbols
-_JAM_SYMBOLS = re.compile(r"[!-/:-@\[-`{-~]")
-
-
 try:  # Python's own regex parser, to derive the trigger scan from the lexicon's patterns
     from re import _parser as _sre_parse  # Python >= 3.11
 except ImportError:  # pragma: no cover
@@ -243,6 +182,79 @@ def _literal_prefixes(pattern: str, k: int = 3, limit: int = 80) -> set[str]:
     return done
 
 
+def _guarded(p: re.Pattern) -> re.Pattern:
+    """``p`` behind a look-ahead on the characters its matches can start with. ``re`` finds
+    no first-character set for an alternation of groups (or one with ``^``) and would try the
+    whole alternation at every position; the guard rejects ordinary text at once."""
+    try:
+        first = sorted({x[0] for x in _literal_prefixes(p.pattern, k=1, limit=1000)})
+    except ValueError:
+        return p
+    return re.compile(f"(?=[{''.join(map(re.escape, first))}])(?:{p.pattern})", p.flags)
+
+
+_LEXICON = _load_lexicon()
+_CATEGORIES = ("paywall", "disclaimer", "credit", "advert")
+_CODE_OF = {"paywall": "WM006", "disclaimer": "WM007", "credit": "WM003", "advert": "WM001"}
+_STRONG = {c: _alternation([e for e in _LEXICON if e.section == c and e.strong]) for c in _CATEGORIES}
+_SOFT = {c: _alternation([e for e in _LEXICON if e.section == c and not e.strong]) for c in _CATEGORIES}
+_WEAK = _alternation([e for e in _LEXICON if e.section == "weak"])
+_SUFFIXES = [_unescape(e.pattern) for e in _LEXICON if e.section == "brand-suffix"]
+_BRAND = re.compile(f"[{_HAN_RANGE}A-Za-z0-9]{{1,8}}?(?:{_trie(_SUFFIXES) or '(?!)'})")
+_META_LABELS = [_unescape(e.pattern) for e in _LEXICON if e.section == "metadata"]
+_META_SURE = {_unescape(e.pattern) for e in _LEXICON if e.section == "metadata-definitive"}
+_META = re.compile(f"(?:{_trie(_META_LABELS) or '(?!)'})(?=[ \u3000]*[:：])")
+
+# contact stamps: QQ numbers and groups, WeChat ids, "加微信", mobile numbers
+_MOBILE = r"|1(?<![0-9]1)[3-9]\d{9}(?!\d)"
+_CONTACT = re.compile(   # matched on the lower-cased line; every alternative starts with a literal
+    r"qq(?:群|号)?[ \u3000]*[:：]?[ \u3000]*\d{5,12}|qq群|ｑｑ群|"
+    + "|".join(w + r"(?:号|群)?[ \u3000]*[:：][ \u3000]*[a-z][a-z0-9_-]{4,19}" for w in ("微信", "vx", "v信", "wx"))
+    + "|" + "|".join(a + b for a in ("客服", "咨询") for b in ("微信", "qq", "vx", "v信"))
+    + r"|加(?<![增参追]加)(?:微信|vx|v信|qq)" + _MOBILE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》]+"
+                  r"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|cn|cc|top|xyz|vip|site|org|info|io)\b",
+                  re.I)
+_OFFICIAL_URL = _guarded(re.compile(r"\.gov(?:\.cn)?\b|\.edu\.cn\b|\.org\.cn\b|\.mil\.cn\b|12371\.cn|people\.com\.cn|"
+                                    r"xinhuanet\.com|news\.cn|cctv\.com|qstheory\.cn|xuexi\.cn", re.I))
+# a notice's own contact line: its telephone, e-mail or web site are content
+_CONTACT_LINE = _guarded(re.compile(r"联系人|报名|联系电话|联系方式|咨询电话|办公电话|电子邮箱|邮箱[:：]|传真|邮编|地址[:：]|^电话[:：]|"
+                                    r"网址[:：]|官网[:：]|网站[:：]|官方网站"))
+_WORDCOUNT = re.compile(r"(?:全文|本文|正文|文章|文档)(?:约|共计|共|计|总计)?[ \u3000]*[0-9０-９][0-9０-９,，.]*[ \u3000]*[万千]?字")
+# a line that only states the draft's length: "（全文约3000字）" (site metadata, not content)
+_WORDCOUNT_LINE = re.compile(rf"[（(【\[]?{_WORDCOUNT.pattern}[）)】\]]?[。.]?")
+_WORDCOUNT_PROMPT = _guarded(re.compile(r"下载|编辑|打印|复制|阅读|VIP|会员|付费|购买|免费|分钟|预览|试读|查看", re.I))
+_PAGE_LINE = re.compile(
+    r"[（(【\[]?(?:第[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页"
+    r"|共[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*第[ \u3000]*\d{1,4}[ \u3000]*页"
+    r"|第[ \u3000]*\d{1,4}[ \u3000]*页"
+    r"|[—－\-–─]{1,2}[ \u3000]*\d{1,4}[ \u3000]*[—－\-–─]{1,2}"
+    r"|[·•][ \u3000]*\d{1,4}[ \u3000]*[·•]"
+    r"|[Pp]age[ \u3000]*\d{1,4}(?:[ \u3000]*(?:of|/)[ \u3000]*\d{1,4})?)[）)】\]]?")
+# a page marker inside a line of text (PDF copies): only the unambiguous 第N页共M页 form
+_PAGE_INLINE = re.compile(r"第[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页")
+_BRACKETED = re.compile(r"【[^【】\n]{3,80}】|（[^（）\n]{3,80}）|\([^()\n]{3,80}\)|\[[^\[\]\n]{3,80}\]")
+_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」）)]?|$)")
+_SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
+_STRUCTURE_KINDS = frozenset({"heading", "title", "salutation", "signature", "date"})
+# "酷乐文行整理，咨询QQ…", "【笔耕文库】…": the brand a leftover names
+_BRAND_CREDIT = re.compile(rf"^(?:由|本文由|来自|本文来自)?([{_HAN_RANGE}A-Za-z]{{2,10}}?)(?:独家)?"
+                           r"(?:整理|发布|出品|原创|制作|收集|提供|分享|编辑)")
+_BRAND_BRACKET = re.compile(rf"^【([{_HAN_RANGE}A-Za-z0-9]{{2,10}})】")
+# organisation and genre endings: a short line ending so is a signature or a title, never a brand
+_NOT_BRAND = re.compile(r"(?:政府|委员会|委|办公室|办公厅|办|局|厅|部|院|处|科|室|所|中心|公司|集团|协会|学会|大学|学校|"
+                        r"医院|银行|党委|党组|支部|讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|总结|发言|"
+                        r"致辞|通报|批复|公告|计划|要点|规划|同志们|朋友们|大家)[：:！!]?$")
+_STAMPLIKE = re.compile(rf"[{_HAN_RANGE}A-Za-z0-9]{{2,6}}")
+
+# names of the invisible characters (the set itself is _INVISIBLE_CHARS, found by the trigger scan)
+_INVISIBLE_NAMES = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "零宽连接符", "\u200e": "从左至右标记",
+                    "\u200f": "从右至左标记", "\u2060": "词连接符", "\ufeff": "零宽不换行空格（BOM）",
+                    "\u00ad": "软连字符", "\u180e": "蒙古文元音分隔符", "\u3164": "韩文填充符", "\uffa0": "半角韩文填充符"}
+# a Discuz-style jammer line: printable ASCII only, several 1-3 character tokens, many symbols
+_JAM_SYMBOLS = re.compile(r"[!-/:-@\[-`{-~]")
+
+
 def _case_variants(word: str) -> set[str]:
     return {word, word.lower(), word.upper()} if any(ch.isascii() and ch.isalpha() for ch in word) else {word}
 
@@ -292,7 +304,8 @@ _LINE_WS = "[ \t\u3000\u00a0\ue000]*"
 # printable ASCII only (an anti-copy jammer line?); the first line is matched separately
 _LINE_BODY = (f"(?:(?P<page>{_LINE_WS}(?:{_PAGE_LINE.pattern}){_LINE_WS})|(?P<ascii>[ \\t]*[!-~][ -~]{{5,}}))"
               "(?=[\\r\\n]|\\Z)")
-_LINE_SCAN = re.compile("[\\r\\n]" + _LINE_BODY)
+_LINE_SCAN = re.compile("\n" + _LINE_BODY)             # LF only: a literal is found at C speed
+_LINE_SCAN_CR = re.compile("[\\r\\n]" + _LINE_BODY)     # for a text with lines ending in a bare CR
 _LINE_FIRST = re.compile(_LINE_BODY)
 
 
@@ -320,17 +333,20 @@ def _body(p: Optional[re.Pattern]) -> Optional[str]:
 
 
 # pass 1: definitive phrases by category (a line is settled by the first category found)
-_STRONG_ANY = _named([(c, _body(_STRONG[c])) for c in _CATEGORIES])
+_STRONG_ANY = _guarded(_named([(c, _body(_STRONG[c])) for c in _CATEGORIES]))
 # pass 2: the signals that add up; at each position the earlier alternatives win, so advert
 # vocabulary inside a phrase already counted (本站 in 不代表本站…) is not counted twice
-_SIGNALS = _named([("soft_" + c, _body(_SOFT[c])) for c in _CATEGORIES]
-                  + [("brand", _trie(_SUFFIXES) or "(?!)"), ("weak", _body(_WEAK))])
+_SIGNALS = _guarded(_named([("soft_" + c, _body(_SOFT[c])) for c in _CATEGORIES]
+                            + [("brand", _trie(_SUFFIXES) or "(?!)"), ("weak", _body(_WEAK))]))
 _BRAND_BEFORE = re.compile(f"[{_HAN_RANGE}a-z0-9]")
 _SUFFIX = re.compile(_trie(_SUFFIXES) or "(?!)")
 # characters that end a site's name when reading back from its ending (来源于|好范文网, 尽在|笔耕文库)
 _NOT_IN_NAME = set("于自由在的请访问到搜索关注尽来源看是和与及或更多")
 
 
+# memoised: a pure function of its arguments, and the same banners and stamps recur across the
+# documents of a corpus (and in a document re-linted after each edit)
+@lru_cache(maxsize=4096)
 def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
     """The leftover code for a line (or an inserted segment) ``s``, or None when it is content."""
     if not s:
@@ -585,7 +601,8 @@ def _find(doc, profile) -> list[Leftover]:
             hits.setdefault(line_of(m.start()), []).append(m.start())
     ascii_lines = []
     first = _LINE_FIRST.match(text)
-    for m in ([first] if first else []) + list(_LINE_SCAN.finditer(text)):
+    line_scan = _LINE_SCAN_CR if index.bare_cr else _LINE_SCAN
+    for m in ([first] if first else []) + list(line_scan.finditer(text)):
         if m.group("page") is not None:
             hits.setdefault(line_of(m.start("page")), []).append(m.start("page"))
         else:

@@ -405,3 +405,12 @@ def test_decimal_is_not_the_missing_item():
 
 def test_parent_inside_the_salutation_line_is_a_parent():
     assert found("同志们：一、统一思想。今年是关键一年。\n（一）提高认识。\n（二）压实责任。\n二、突出重点") == []
+
+
+def test_gap_under_a_parent_run_into_a_line_is_reported_without_crashing():
+    # found by fuzzing: the parent level was only implied by a run-in ordinal, so there was no
+    # parent heading to name and the rule raised (GW900) instead of reporting
+    text = "\u3000一、二级XX同志。\n\u3000２．抓好落实。\n四、某某局\n  第一章仅供学习 禁止外传\n"
+    pairs = found(text)
+    assert not [p for p in pairs if p[0] == "GW900"]
+    assert ("HD001", "四、") in pairs
