@@ -31,7 +31,7 @@ from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailabili
 from gwlint.linter.rule import checker, meta
 from gwlint.linter.structure import cn_to_int
 
-from .numbers import find_ranges
+from .numbers import connector_positions, find_ranges
 
 SAME_FORM = "GB/T 15835-2011 4.3（同一场合出现的数字遵循“同类别同形式”原则）"
 RULES_19 = "《党政机关公文处理工作条例》第十九条（表述准确、规范）"
@@ -209,8 +209,9 @@ _TIME_UNIT = re.compile(r"[ ]?(?:个月|月|日|号(?![楼院线室房])|时(?!�
 _YEAR_UNIT = re.compile(r"[ ]?年")
 _UNIT_AFTER = re.compile(r"[ ]?(?:个月|季度|小时|[年月日号时天周名人个项次%％万亿元])份?")
 # ranges find_ranges does not see: the unit repeated (15%～30%, 9亿～16亿元) and clock times
-# (9:00—11:30). Found from the connector (one class scan), then read on both sides.
-_CONNECTOR_SCAN = re.compile(r"[-－—–～~](?=[ ]?[0-9])")
+# (9:00—11:30). Found from the connector (connector_positions) with a digit after it, then read
+# on both sides.
+_DIGIT_AFTER = re.compile(r"[ ]?[0-9]")
 _UNIT_LEFT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(%|％|[万亿]元?)[ ]?$")
 _UNIT_RIGHT = re.compile(r"[ ]?[0-9]+(?:\.[0-9]+)?(%|％|[万亿]元?)")
 _CLOCK_LEFT = re.compile(r"[0-9]{1,2}[:：][0-5][0-9][ ]?$")
@@ -248,9 +249,8 @@ def _ranges(doc, ctx):
             unit = _UNIT_AFTER.match(text, span.end)
             shown = doc.text[span.start:unit.end() if unit else span.end]
             by_kind[_range_kind(text, span, connector)].append(Occ(form, span, shown, Edit(connector, "")))
-    for m in _CONNECTOR_SCAN.finditer(text):
-        c = m.start()
-        if not c or text[c - 1] not in _RANGE_LEFT_END:
+    for c in connector_positions(doc):
+        if not c or text[c - 1] not in _RANGE_LEFT_END or not _DIGIT_AFTER.match(text, c + 1):
             continue
         left = _UNIT_LEFT.search(text, max(0, c - 14), c)
         if left:
@@ -266,7 +266,7 @@ def _ranges(doc, ctx):
             kind, s, e = "clock", left.start(), right.end()
         if _bad_start(text, s) or doc.is_protected(s, e):
             continue
-        by_kind[kind].append(Occ(m.group(), Span(s, e), edit=Edit(Span(c, c + 1), "")))
+        by_kind[kind].append(Occ(text[c], Span(s, e), edit=Edit(Span(c, c + 1), "")))
 
     def fix(o, target, example):
         return Fix.replace(o.edit.span, target, f"改为“{target}”", Applicability.UNSAFE)

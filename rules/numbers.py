@@ -15,9 +15,60 @@ S15835 = "GB/T 15835-2011"
 UNITS = (r"年|月|日|号|季度|个月|周|天|名|人|个|岁|次|项|家|所|条|户|万|亿|千|百|%|％|倍|小时|分钟|时|期|批|届|层|级|"
          r"公里|千米|米|元|吨|亩|公顷|平方米|立方米|座|辆|台|套|间|场|份|篇|页|章|节|款|点")
 # a number range: first number (optionally with its own date unit), connector, second number, unit
-_RANGE = re.compile(rf"(?=\d{{1,4}}(?:年|月|日|号)?[ ]?[-－—–～~])(\d{{1,4}})(年|月|日|号)?[ ]?([-－—–～~])[ ]?(\d{{1,4}})(?![\d\-－.:])(?=\s?(?P<unit>{UNITS}))")
+_RANGE = re.compile(rf"(\d{{1,4}})(年|月|日|号)?[ ]?([-－—–～~])[ ]?(\d{{1,4}})(?![\d\-－.:])(?=\s?(?P<unit>{UNITS}))")
 _NOT_BEFORE_RANGE = set("0123456789-－—～~.:/〔[（(")
 DATE_UNITS = ("年", "月", "日", "号", "季度", "个月", "周", "天", "时", "小时", "分钟", "期", "届")
+_CONNECTORS = "-－—–～~"
+_FULLWIDTH_DIGITS = "０１２３４５６７８９"
+# one scan finds where several checks start: range connectors, full-width digits, 千/百
+_MARKS = re.compile(f"[{re.escape(_CONNECTORS)}{_FULLWIDTH_DIGITS}千百]")
+
+
+def _marks(doc) -> list[int]:
+    return doc.memo("nu.marks", lambda: [m.start() for m in _MARKS.finditer(doc.masked)])
+
+
+def connector_positions(doc) -> list[int]:
+    """Offsets of every range connector (-－—–～~) in ``doc.masked``: _RANGE and _RANGE_UNIT
+    are only tried just before one, and CS reads ranges from them."""
+    def compute():
+        text = doc.masked
+        return [p for p in _marks(doc) if text[p] in _CONNECTORS]
+    return doc.memo("range-connectors", compute)
+
+
+def _finditer_before(pattern, text, anchors, lead):
+    """The matches of ``pattern.finditer(text)`` for a pattern whose every match starts with a
+    run of ``lead`` characters up to its first anchor, or at that anchor (``anchors``: sorted
+    offsets that include every such anchor). The pattern is tried only on those runs, never on
+    ordinary text: a pattern that starts with a digit would be tried at every digit."""
+    pos = 0
+    for c in anchors:
+        if c < pos:
+            continue
+        p = c
+        while p > pos and lead(text[p - 1]):
+            p -= 1
+        for p in range(p, c + 1):
+            m = pattern.match(text, p)
+            if m:
+                yield m
+                pos = m.end()
+                break
+
+
+def _range_lead(ch: str) -> bool:
+    return ch.isdecimal() or ch in "年月日号 "
+
+
+def _number_lead(ch: str) -> bool:
+    return ch.isdecimal() or ch == "." or ch.isspace()
+
+
+def heading_ordinal_positions(doc) -> set[int]:
+    """Offsets inside the ordinals of headings (“一、” “（1）”): NU and PU leave them to HD."""
+    return doc.memo("heading-ordinal-positions", lambda: {
+        i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)})
 
 
 def find_ranges(doc):
@@ -26,9 +77,9 @@ def find_ranges(doc):
     (the hyphen) and CS (connectors mixed within one kind)."""
     def compute():
         text = doc.masked
-        heading_ords = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
+        heading_ords = heading_ordinal_positions(doc)
         out = []
-        for m in _RANGE.finditer(text):
+        for m in _finditer_before(_RANGE, text, connector_positions(doc), _range_lead):
             s, e = m.start(1), m.end(4)
             if s and (text[s - 1] in _NOT_BEFORE_RANGE or (text[s - 1].isascii() and text[s - 1].isalpha())):
                 continue
@@ -42,16 +93,24 @@ def find_ranges(doc):
             out.append((Span(s, e), Span(m.start(3), m.end(3)), m.group(3), kind))
         return out
     return doc.memo("ranges", compute)
-_RANGE_UNIT = re.compile(r"(?=\d+(?:\.\d+)?\s?[～~—\-－])(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
-_ZERO_YEAR = re.compile(r"(?=[一二三四五六七八九〇零○OΟ]{4}年)[一二三四五六七八九〇零○OΟ]{4}年")
-_MIXED = re.compile(r"(?=\d+[千百]|百分之)(?:\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|\d+千\d+百?|百分之\d+)")
-_APPROX = re.compile(r"(?=[0-9一二三四五六七八九]、)(?:(\d)、(\d)(?=[个条名人家次项天岁位户所座处])|([一二三四五六七八九])、([一二三四五六七八九])(?=[个条名人家次项天岁位户所座处]))")
+
+
+# Patterns start with a literal or a character class (a pattern starting with a look-around or
+# a repeat is tried at every position); what stands before that character is checked by a
+# look-behind after it.
+_RANGE_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
+_ZERO_YEAR = re.compile(r"年(?<=[一二三四五六七八九〇零○OΟ]{4}年)")     # match.start() - 4 is the year
+_MIXED = re.compile(r"\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|\d+千\d+百?|百分之\d+")
+# from the 、 on; match.start() - 1 is the first number
+_APPROX = re.compile(r"、(?:(?<=([0-9])、)(\d)(?=[个条名人家次项天岁位户所座处])|"
+                     r"(?<=([一二三四五六七八九])、)([一二三四五六七八九])(?=[个条名人家次项天岁位户所座处]))")
 _FULLWIDTH = re.compile(r"[０-９]+")
-_PADDED_ZERO = re.compile(r"[年月]0[1-9][月日]")     # a zero that pads a month or a day
+_PADDED_ZERO = re.compile(r"0(?<=[年月]0)[1-9][月日]")     # a zero that pads a month or a day
 _DATE_AROUND = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?")
 _ZERO_PART = re.compile(r"(?<=[年月])0(?=\d[月日])|^0(?=\d月)")
-_DOC_NUMBER = re.compile(r"(?=[\[【（(［]\d{4})([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
-_SLOGAN = re.compile(r"(?=[2-9]个)([2-9])个(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
+_DOC_NUMBER = re.compile(r"([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
+_DOC_NUMBER_END = re.compile(r"号(?<=\d号)")
+_SLOGAN = re.compile(r"个(?<=([2-9])个)(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
 _CN = "〇一二三四五六七八九"
 _ZERO_FIX = str.maketrans({"零": "〇", "○": "〇", "O": "〇", "Ο": "〇"})
 
@@ -126,6 +185,18 @@ def _after_number(text: str, i: int) -> bool:
 
 
 
+def _doc_numbers(text: str):
+    """The matches of _DOC_NUMBER, found from their 号 (brackets are common, 号 after a digit is
+    not): the digits before it, a bracket and a four-digit year fix where the match starts."""
+    for h in _DOC_NUMBER_END.finditer(text):
+        r = h.start()
+        while r and text[r - 1].isdecimal():
+            r -= 1
+        m = _DOC_NUMBER.match(text, r - 6) if r >= 6 else None
+        if m:
+            yield m
+
+
 def _cn_digit(d: str) -> str:
     return _CN[int(d)]
 
@@ -134,7 +205,7 @@ def _cn_digit(d: str) -> str:
 def numbers(doc, ctx):
     text = doc.masked
     orig = doc.text
-    heading_ords = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
+    heading_ords = heading_ordinal_positions(doc)
 
     def ok(s, e):
         return not doc.is_protected(s, e) and s not in heading_ords
@@ -144,7 +215,7 @@ def numbers(doc, ctx):
             continue
         yield ctx.report(span, f"数值范围“{orig[span.start:span.end]}”应使用一字线“—”，不用连字符“{connector}”",
                          code="NU001", fix=Fix.replace(dash, "—", "改为一字线“—”"))
-    for m in _RANGE_UNIT.finditer(text):
+    for m in _finditer_before(_RANGE_UNIT, text, connector_positions(doc), _number_lead):
         if not ok(m.start(), m.end()) or _after_number(text, m.start()):
             continue
         unit = m.group(4)
@@ -154,16 +225,16 @@ def numbers(doc, ctx):
         yield ctx.report(Span(s, e), f"数值范围“{orig[s:e]}”省略了前一个数的“{unit}”，应写作“{fixed_first}{m.group(2)}{m.group(3)}{unit}”",
                          code="NU002", fix=fix)
     for m in _ZERO_YEAR.finditer(text):
-        tok = m.group()
-        if not any(ch in tok for ch in "零○OΟ"):
-            continue
-        if sum(ch in "一二三四五六七八九〇零○OΟ" for ch in tok[:4]) != 4 or tok[0] in "〇零○OΟ":
+        s = m.start() - 4
+        tok = text[s:m.end()]
+        if not any(ch in tok for ch in "零○OΟ") or tok[0] in "〇零○OΟ":
             continue
         new = tok.translate(_ZERO_FIX)
-        span = Span(m.start(), m.end())
+        span = Span(s, m.end())
         yield ctx.report(span, f"年份“{tok}”中的零应写作“〇”：“{new}”", code="NU003",
                          fix=Fix.replace(span, new, f"改为“{new}”"))
-    for m in _MIXED.finditer(text):
+    anchors = (p for p in _marks(doc) if text[p] in "千百")
+    for m in _finditer_before(_MIXED, text, anchors, str.isdecimal):
         s, e = m.span()
         if _after_number(text, s):
             continue
@@ -172,8 +243,9 @@ def numbers(doc, ctx):
         yield ctx.report(Span(s, e), f"“{orig[s:e]}”在一个数中混用了阿拉伯数字和汉字，应统一为阿拉伯数字（如“3500万”）",
                          code="NU004")
     for m in _APPROX.finditer(text):
-        prev = text[m.start() - 1] if m.start() else ""
-        if prev == "第" or (m.group(1) and _after_number(text, m.start())) or (m.group(3) and prev in _CN_ALL):
+        s = m.start() - 1
+        prev = text[s - 1] if s else ""
+        if prev == "第" or (m.group(1) and _after_number(text, s)) or (m.group(3) and prev in _CN_ALL):
             continue
         a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if m.group(1):
@@ -184,10 +256,15 @@ def numbers(doc, ctx):
             if _CN.index(b) != _CN.index(a) + 1:
                 continue
             new = a + b
-        span = Span(m.start(), m.end())
-        yield ctx.report(span, f"概数“{orig[m.start():m.end()]}”应写作“{new}”（相邻数字表示概数时用汉字、不用顿号）",
+        span = Span(s, m.end())
+        yield ctx.report(span, f"概数“{orig[s:m.end()]}”应写作“{new}”（相邻数字表示概数时用汉字、不用顿号）",
                          code="NU005", fix=Fix.replace(span, new, f"改为“{new}”", Applicability.UNSAFE))
-    for m in _FULLWIDTH.finditer(text):
+    end = 0
+    for p in _marks(doc):
+        if p < end or text[p] not in _FULLWIDTH_DIGITS:
+            continue
+        m = _FULLWIDTH.match(text, p)                   # the whole run of full-width digits
+        end = m.end()
         if m.start() in heading_ords:
             continue
         new = m.group().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
@@ -195,9 +272,14 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"全角数字“{m.group()}”应写作半角“{new}”", code="NU006",
                          fix=Fix.replace(span, new, f"改为“{new}”"))
     seen_dates = set()
+    last = 0
     for z in _PADDED_ZERO.finditer(text):
-        around = _DATE_AROUND.search(text, max(0, z.start() - 7), z.end() + 4)
-        while around is not None and around.end() <= z.start():
+        zs = z.start() - 1                              # the 年 or 月 before the zero
+        if zs < last:
+            continue                                    # that 月 belongs to the previous match
+        last = z.end()
+        around = _DATE_AROUND.search(text, max(0, zs - 7), z.end() + 4)
+        while around is not None and around.end() <= zs:
             around = _DATE_AROUND.search(text, around.end(), z.end() + 4)
         if around is None or around.start() in seen_dates or _after_number(text, around.start()):
             continue
@@ -209,7 +291,7 @@ def numbers(doc, ctx):
         fix = Fix(title="去掉补位的零", edits=tuple(Edit(z, "") for z in zeros))
         yield ctx.report(Span(m.start(), m.end()), f"日期“{orig[m.start():m.end()]}”中的月、日不补零",
                          code="NU007", fix=fix)
-    for m in _DOC_NUMBER.finditer(text):
+    for m in _doc_numbers(text):
         if not (m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff"):
             continue
         bad_brackets = m.group(1) != "〔"
@@ -221,11 +303,12 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"发文字号应写作“{new}”（年份用六角括号，序号不编虚位）", code="NU008",
                          fix=Fix.replace(span, new, f"改为“{new}”"))
     for m in _SLOGAN.finditer(text):
-        if _after_number(text, m.start()):
+        s = m.start(1)
+        if _after_number(text, s):
             continue
-        span = Span(m.start(1), m.end(1))
+        span = Span(s, m.end(1))
         new = _cn_digit(m.group(1))
-        yield ctx.report(Span(m.start(), m.end()), f"固定提法“{m.group()}”中的数字应用汉字：“{new}个{m.group(2)}”",
+        yield ctx.report(Span(s, m.end()), f"固定提法“{text[s:m.end()]}”中的数字应用汉字：“{new}个{m.group(2)}”",
                          code="NU009", fix=Fix.replace(span, new, f"改为“{new}”"))
 
 

@@ -3,13 +3,20 @@
 Each check is one regular-expression scan over ``doc.masked``; a match is kept only when
 it sits in Chinese text (a Han character or full-width mark beside it) and outside URLs,
 e-mail addresses, decimals, clock times and quoted English.
+
+Every pattern starts with a literal or a character class, so that ``re`` skips ordinary text
+quickly (a pattern starting with a look-around or an alternation is tried at every position);
+what must stand before that first character is checked by a look-behind after it.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
+
+from .numbers import heading_ordinal_positions
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FW_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕……——"
@@ -39,30 +46,43 @@ def _next_char(text: str, i: int, skip_space: bool = True) -> str:
     return text[i] if i < len(text) else ""
 
 
-_HALF = re.compile(r"[,;:?!.] ?")
+# a mark with a Han character or a space beside it (what _halfwidth then looks at more closely)
+_HALF = re.compile(rf"[,;:?!.](?:(?<=[{HAN} \u00a0][,;:?!.])|(?=[{HAN} \u00a0])) ?")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _HALF_CODE = {",": "PU001", "?": "PU001", "!": "PU001", ".": "PU001", ":": "PU002", ";": "PU003"}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
 
 
-_QUOTED = re.compile(r"(?=[“\"])(?:“([^“”\n]*)”|\"([^\"\n]*)\")")
+_QUOTED = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 
 
-def _english_quotes(doc) -> list[tuple[int, int]]:
-    """Spans of “…” or "…" whose content is mostly Latin: quoted English keeps its own marks."""
-    def compute():
-        out = []
-        for m in _QUOTED.finditer(doc.masked):
-            inner = m.group(1) if m.group(1) is not None else m.group(2)
-            latin = sum(1 for ch in inner if ch.isascii() and ch.isalpha())
-            if latin > len(_HAN_RE.findall(inner)):
-                out.append((m.start(), m.end()))
-        return out
-    return doc.memo("english-quotes", compute)
+def _english_quotes(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Starts and ends of the “…” or "…" in text[start:end] whose content is mostly Latin (they
+    do not overlap, so both lists are sorted)."""
+    starts, ends = [], []
+    for m in _QUOTED.finditer(text, start, end):
+        inner = m.group(m.lastindex)
+        latin = sum(1 for ch in inner if ch.isascii() and ch.isalpha())
+        if latin > len(_HAN_RE.findall(inner)):
+            starts.append(m.start())
+            ends.append(m.end())
+    return starts, ends
 
 
 def _in_english_quote(doc, i: int) -> bool:
-    return any(a < i < b for a, b in _english_quotes(doc))
+    """Is i inside quoted English (which keeps its own marks)? A quotation never spans a line
+    break, so only the line of i is read, when first asked about (asked in text order: the
+    last line read is kept)."""
+    text = doc.masked
+    line = doc.memo("english-quotes", lambda: [0, 0, [], []])     # start, end, quotes of that line
+    if not line[0] <= i < line[1]:
+        start = text.rfind("\n", line[1] if line[1] <= i else 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        line[:] = [start, end, *_english_quotes(text, start, end)]
+    starts, ends = line[2], line[3]
+    k = bisect_left(starts, i) - 1          # the last quote opened before i
+    return k >= 0 and i < ends[k]
 
 
 def _halfwidth(doc):
@@ -78,11 +98,9 @@ def _halfwidth(doc):
             continue                                   # 1. ordinals, file.docx, e.g.
         if not (_is_han(before) or (_is_han(after) and mark not in ".")):
             continue
-        if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
-            continue
         if doc.is_protected(s, s + 1) or _in_english_quote(doc, s):
             continue
-        if mark == ":" and re.match(r"//", text[s + 1:s + 3]):
+        if mark == ":" and text.startswith("//", s + 1):
             continue
         yield mark, Span(s, m.end())
 
@@ -91,38 +109,88 @@ _PARENS = re.compile(r"\(([^()\n]{0,80})\)")
 _STRAIGHT = re.compile(r"\"([^\"\n]{1,120})\"")
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "〔": "〕"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_PAIR_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
-_ONE_SIDED = re.compile(r"[0-9０-９]{1,2}）")
-_ELLIPSIS = re.compile(r"(?=\.\.\.|。。。|，，，|…)(?:\.{3,}|。{3,}|，{3,}|…+)")
-_DOUBLED = re.compile(r"([，。；：、])\1(?!\1)")
-_DASH = re.compile(rf"(?=--|－－|—)(?<=[{HAN}])(?:--|－－|—(?=[{HAN}])(?<![0-9]—))(?=[{HAN}“])")
+_MARKS = "".join(_PAIRS) + "".join(_CLOSERS)
+# a pair with no other mark (and no line break) inside, or a single mark; every alternative
+# starts with a literal, so that `re` scans for the marks with one character class
+_MARK_OR_PAIR = re.compile("|".join([f"{o}[^{_MARKS}\\r\\n]*{c}" for o, c in _PAIRS.items()] + list(_MARKS)))
+_DIGITS = "0123456789０１２３４５６７８９"
+# one pattern per form or per mark (for a literal start): they are runs of different characters,
+# so their matches never overlap
+_ELLIPSES = tuple(re.compile(p) for p in (r"\.\.\.\.*", "。。。。*", "，，，，*", "……*"))
+_DOUBLED = tuple(re.compile(f"{c}{c}(?!{c})") for c in "，。；：、")
+_DASHES = tuple(re.compile(rf"{d}(?<=[{HAN}]{d}){d}(?=[{HAN}“])") for d in "-－")
 # 顿号 between quoted/titled items; a comma only between short quoted items (a list, not two sentences)
-_BETWEEN_QUOTED = re.compile(r"(?=[”》“])(?:(”|》)([、])(“|《)|“[^“”\n]{1,8}(”)(，)(“)(?=[^“”\n]{1,8}”))")
+_BETWEEN_QUOTED = re.compile(r"”(、)[“《]|》(、)[“《]|“[^“”\n]{1,8}”(，)“(?=[^“”\n]{1,8}”)")
 _DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工作|问题|部门|单位|领域|行业|内容|措施|形式|情况|活动|项目|地区))|、(?=以及)")
-_SPACE_INSIDE = re.compile(rf"(?=[ \u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}])[ \u00a0\u3000]+(?=[{HAN}{re.escape(FW_PUNCT)}])")
+# blanks between Chinese characters: one pattern per blank, for a literal start (a match starts
+# at the first blank of a run, so only one of them can match a run)
+_SPACES_INSIDE = tuple(re.compile(rf"{c}(?<=[{HAN}{re.escape(FW_PUNCT)}]{c})[ \u00a0\u3000]*"
+                                  rf"(?=[{HAN}{re.escape(FW_PUNCT)}])") for c in " \u00a0\u3000")
 _TRAILING = re.compile(rf"(?=[ \t\u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+$", re.M)
-_ASCII_INDENT = re.compile(rf"^ +(?=[{HAN}“《（])", re.M)
+_ASCII_INDENT = re.compile(rf" (?<![^\n] ) *(?=[{HAN}“《（])")     # spaces at a line start
+_BLANKS = (" ", "\t", "\u00a0", "\u3000")
+_BLANK_LINE_END = re.compile("\n(?<=[ \t\u00a0\u3000]\n)")
+
+
+def _trailing(text: str):
+    """The matches of _TRAILING, found from the line ends after a blank (a literal scan; blanks
+    are common at line starts): a blank run that ends a line can only match from its start."""
+    ends = [m.start() for m in _BLANK_LINE_END.finditer(text)]
+    if text.endswith(_BLANKS):
+        ends.append(len(text))
+    for e in ends:
+        s = e
+        while s and text[s - 1] in _BLANKS:
+            s -= 1
+        m = _TRAILING.match(text, s)
+        if m:
+            yield m
+
+
+def _in_order(patterns, text):
+    """The matches of patterns whose matches never overlap, in text order."""
+    return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+
+
+def _one_sided(text: str, i: int) -> bool:
+    """Is the “）” at i the mark of a one-sided ordinal (“1）” “12）” at a clause start)?"""
+    s = i - 1
+    if s < 0 or text[s] not in _DIGITS:
+        return False
+    if s and text[s - 1] in _DIGITS:
+        s -= 1
+    return s == 0 or text[s - 1] in " \t\r\n，；。：、\u3000\ue000"
 
 
 def _unbalanced(doc):
     """Unmatched opening or closing marks of a pair, per line (a line is a paragraph)."""
     text = doc.masked
-    heading_ordinals = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
-    one_sided = {m.end() - 1 for m in _ONE_SIDED.finditer(text)
-                 if m.start() == 0 or text[m.start() - 1] in " \t\r\n，；。：、\u3000\ue000"}
+    heading_ordinals = heading_ordinal_positions(doc)
     index = doc.index
-    lines_with_pairs = sorted({index.line_of(m.start()) for m in _PAIR_RE.finditer(text)})
-    for line in lines_with_pairs:
-        a, b = index.line_span(line)
-        stack: list[tuple[str, int]] = []
-        for m in _PAIR_RE.finditer(text, a, b):
-            ch, i = m.group(), m.start()
+    stack: list[tuple[str, int]] = []
+    line_end = 0                                # where the line of the current stack ends
+    for m in _MARK_OR_PAIR.finditer(text):
+        i, j = m.start(), m.end() - 1
+        if i >= line_end:
+            for och, oi in stack:
+                yield och, Span(oi, oi + 1)
+            stack = []
+            line_end = index.line_span(index.line_of(i), keepends=True)[1]
+        if j > i:                               # a pair with no mark inside: it matches itself
+            if i not in heading_ordinals and j not in heading_ordinals \
+                    and not (text[j] == "）" and _one_sided(text, j)):
+                continue
+            marks = (i, j)                      # unless a mark of it is skipped
+        else:
+            marks = (i,)
+        for i in marks:
+            ch = text[i]
             if i in heading_ordinals:
                 continue
             if ch in _PAIRS:
                 stack.append((ch, i))
                 continue
-            if i in one_sided:
+            if ch == "）" and _one_sided(text, i):
                 continue
             opener = _CLOSERS[ch]
             if stack and stack[-1][0] == opener:
@@ -135,8 +203,8 @@ def _unbalanced(doc):
                 del stack[depth:]
             else:
                 yield ch, Span(i, i + 1)
-        for och, oi in stack:
-            yield och, Span(oi, oi + 1)
+    for och, oi in stack:
+        yield och, Span(oi, oi + 1)
 
 
 _M = dict(basis=_STD)
@@ -244,7 +312,7 @@ PU014 = meta("PU014", "title-ending-mark", "标题末尾有标点",
 def punctuation(doc, ctx):
     text = doc.masked
     orig = doc.text
-    heading_ords = {i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)}
+    heading_ords = heading_ordinal_positions(doc)
 
     def in_ordinal(span):
         return span.start in heading_ords
@@ -285,7 +353,7 @@ def punctuation(doc, ctx):
         other = _PAIRS.get(ch) or _CLOSERS.get(ch)
         yield ctx.report(span, f"“{ch}”没有配对的“{other}”（同一段中缺少{'后' if kind == '前' else '前'}一半）",
                          code="PU006")
-    for m in _ELLIPSIS.finditer(text):
+    for m in _in_order(_ELLIPSES, text):
         s, e = m.span()
         if m.group()[0] == "…" and len(m.group()) % 2 == 0:
             continue                                    # …… (and ………… for a paragraph) are right
@@ -297,32 +365,30 @@ def punctuation(doc, ctx):
         span = Span(s, e)
         yield ctx.report(span, f"省略号应写作“……”，不应写作“{orig[s:e]}”", code="PU008",
                          fix=Fix.replace(span, "……", "改为“……”"))
-    for m in _DOUBLED.finditer(text):
+    for m in _in_order(_DOUBLED, text):
         span = Span(m.start(), m.end())
-        yield ctx.report(span, f"标点“{m.group(1)}”重复", code="PU010",
+        yield ctx.report(span, f"标点“{m.group()[0]}”重复", code="PU010",
                          fix=Fix.replace(Span(m.start() + 1, m.end()), "", "删除重复的标点"))
-    for m in _DASH.finditer(text):
+    for m in _in_order(_DASHES, text):
         span = Span(m.start(), m.end())
-        if m.group() == "—":
-            continue
         yield ctx.report(span, f"破折号应写作“——”，不应写作“{orig[m.start():m.end()]}”", code="PU009",
                          fix=Fix.replace(span, "——", "改为“——”"))
     for m in _BETWEEN_QUOTED.finditer(text):
-        g = 2 if m.group(2) else 5
+        g = m.lastindex
         span = Span(m.start(g), m.end(g))
-        yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{'顿号' if g == 2 else '逗号'}", code="PU011",
+        yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{'逗号' if g == 3 else '顿号'}", code="PU011",
                          fix=Fix.replace(span, "", "删除顿号", Applicability.UNSAFE))
     for m in _DUNHAO_DENG.finditer(text):
         span = Span(m.start(), m.end())
         word = "以及" if text.startswith("以及", m.end()) else "等"
         yield ctx.report(span, f"“{word}”前不用顿号", code="PU012", fix=Fix.replace(span, "", "删除顿号", Applicability.UNSAFE))
-    for m in _SPACE_INSIDE.finditer(text):
+    for m in _in_order(_SPACES_INSIDE, text):
         if doc.kind == "markdown" and "\ue000" in text[max(0, m.start() - 1):m.end() + 1]:
             continue
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"汉字之间多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
                          fix=Fix.replace(span, "", "删除空格"))
-    for m in _TRAILING.finditer(text):
+    for m in _trailing(text):
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"行尾多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
                          fix=Fix.replace(span, "", "删除行尾空格"))

@@ -21,6 +21,12 @@ try:  # user packs may use Unicode properties such as \p{Han}, which only `regex
 except ImportError:  # pragma: no cover - the bundled VS Code server has no compiled packages
     _user_re = re
 
+try:  # the parser behind `re`: what a pattern's matches can start with (see _candidate_scan)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
 SENTENCE_END = re.compile(r"[。！？；!?;\n\r]")
 SCOPES = ("text", "title", "body", "heading")
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
@@ -148,6 +154,73 @@ def _strip_lookbehind(pattern: str) -> str:
     return pattern
 
 
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+               _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _first_items(seq) -> tuple[list, bool]:
+    """The class items a match of the parsed pattern ``seq`` can start with, and whether it can
+    be empty. Raises ValueError for what it does not read (flags, ``.``, back-references …)."""
+    items: list = []
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            first, empty = [(op, av)], False
+        elif op is _sre.IN and not any(o is _sre.NEGATE for o, _ in av):
+            first, empty = list(av), False
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            first, empty = _first_items(av[3])
+        elif op is _sre.BRANCH:
+            first, empty = [], False
+            for alt in av[1]:
+                f, e = _first_items(alt)
+                first += f
+                empty = empty or e
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            first, empty = _first_items(av[2])
+            empty = empty or av[0] == 0
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue                                    # zero width: the next item comes first
+        else:
+            raise ValueError(op)
+        items += first
+        if not empty:
+            return items, False
+    return items, True
+
+
+def _class(items) -> str:
+    out = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is _sre.RANGE:
+            out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _sre.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            raise ValueError(op)
+    return "[" + "".join(out) + "]"
+
+
+def _candidate_scan(heads: list[str]):
+    """A stdlib ``re`` pattern that matches one character where one of ``heads`` matches:
+    the class of their first characters, which ``re`` scans for fast, with the alternation of
+    the heads as a look-ahead from there (an alternation alone is tried at every position, and
+    ``regex`` is no faster at it). Only the match's start means anything. None when ``re``
+    cannot read the heads (``regex``-only syntax, flags) or they can match the empty string."""
+    alternation = "|".join(f"(?:{h})" for h in heads)
+    try:
+        parsed = _sre_parse.parse(alternation)
+        if parsed.state.flags & ~_sre.SRE_FLAG_UNICODE:
+            return None
+        items, empty = _first_items(parsed)
+        if empty:
+            return None
+        return re.compile(f"{_class(items)}(?<=(?=(?:{alternation}))[\\s\\S])")
+    except (re.error, ValueError, OverflowError, RecursionError):
+        return None
+
+
 # --- substitution ----------------------------------------------------------------------------
 ENTRY_KEYS = {"from", "to", "note", "source", "exceptions"}
 
@@ -217,7 +290,7 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
         # alternation of the full entries.
         heads = [_strip_lookbehind(rx.pattern) for rx, _, _ in compiled]
         if len(compiled) > 1 and not any(_BACKREF.search(h) for h in heads):
-            combined = _user_re.compile("|".join(f"(?:{h})" for h in heads))
+            combined = _candidate_scan(heads) or _user_re.compile("|".join(f"(?:{h})" for h in heads))
         else:
             combined = None
 

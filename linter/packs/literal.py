@@ -7,6 +7,14 @@ scans, with one character class, for each word's *rarest* character (its anchor)
 the few words anchored on the character found there. The result is what the alternation
 of the words, longest first, would give: leftmost matches, the longest at each place, not
 overlapping.
+
+Even the rarest character of a word is often a common one (各 in 各行其事, 县 in 县市区), and
+most places the scan stops at hold no word. So the ``_CHECKED`` most common anchors have a
+scan of their own that checks their words in C: an alternation of the anchors, each followed
+by look-arounds for its words (``县(?=市区|（市、区）)``, ``局(?<=国家质检总局)``), which ``re``
+still scans for with one character class (every alternative starts with a literal). An anchor
+whose check fails costs a test of every alternative, which is why the other anchors keep the
+plain scan.
 """
 from __future__ import annotations
 
@@ -17,6 +25,7 @@ from typing import Iterable
 from .charfreq import RANK
 
 _RARE = len(RANK) + 1
+_CHECKED = 100
 
 
 def _rarity(ch: str) -> int:
@@ -27,8 +36,20 @@ def _rarity(ch: str) -> int:
     return -1
 
 
+def _anchor_pattern(anchor: str, entries) -> str:
+    """The anchor followed by the look-arounds of any of its (offset, word) entries."""
+    checks = []
+    for k, w in entries:
+        before = f"(?<={re.escape(w[:k + 1])})" if k else ""
+        after = f"(?={re.escape(w[k + 1:])})" if k + 1 < len(w) else ""
+        if not before and not after:
+            return re.escape(anchor)                    # the anchor alone is a word
+        checks.append(before + after)
+    return re.escape(anchor) + "(?:" + "|".join(dict.fromkeys(checks)) + ")"
+
+
 class LiteralMatcher:
-    __slots__ = ("words", "_table", "_scan")
+    __slots__ = ("words", "_table", "_scans")
 
     def __init__(self, words: Iterable[str]):
         self.words = tuple(dict.fromkeys(w for w in words if w))
@@ -40,7 +61,11 @@ class LiteralMatcher:
             table.setdefault(w[k], []).append((k, w))
         # at one anchor, try the longer words first
         self._table = {c: tuple(sorted(v, key=lambda kw: -len(kw[1]))) for c, v in table.items()}
-        self._scan = re.compile("[" + "".join(re.escape(c) for c in sorted(self._table)) + "]")
+        anchors = sorted(self._table, key=_rarity)     # the most common first
+        checked, plain = anchors[:_CHECKED], anchors[_CHECKED:]
+        self._scans = (re.compile("|".join(_anchor_pattern(c, self._table[c]) for c in checked)),)
+        if plain:
+            self._scans += (re.compile("[" + "".join(re.escape(c) for c in sorted(plain)) + "]"),)
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Every occurrence of every word inside ``text[start:end]`` (overlapping ones too),
@@ -50,10 +75,11 @@ class LiteralMatcher:
         starts_with = text.startswith
         found = []
         add = found.append
-        for p in [m.start() for m in self._scan.finditer(text, start, end)]:
-            for k, w in table[text[p]]:
-                if starts_with(w, p - k, end) and p - k >= start:
-                    add((p - k, -len(w), w))
+        for scan in self._scans:
+            for p in [m.start() for m in scan.finditer(text, start, end)]:
+                for k, w in table[text[p]]:
+                    if starts_with(w, p - k, end) and p - k >= start:
+                        add((p - k, -len(w), w))
         found.sort()
         return found
 
