@@ -457,21 +457,36 @@ def _find_enumerations(doc: "Document", heading_lines: set[int]) -> list[tuple[E
 _GENRE = re.compile(r"(?:讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|总结|发言|致辞|通报|批复|公告|通告|"
                     r"议案|计划|要点|规划|细则|汇报|讲稿|主持词|打算|安排|情况|提纲|材料|倡议书|公报|简报|说明|"
                     r"建议|提案|答复|指引|指南|清单|章程|制度|准则|守则|述职|体会|心得|党课|演讲|贺信|贺词|"
-                    r"感谢信|慰问信|决议|命令|令|条例|措施|举措|任务分工|事项|"
+                    r"感谢信|慰问信|决议|命令|令|条例|规则|措施|举措|任务分工|事项|"
                     r"征求意见稿）|（征求意见稿）|（草案）|（试行）|（代拟稿）|（送审稿）)$")
 # leftovers that never make a title or a salutation (web-site adverts, contact stamps)
 _LEFTOVER_HINT = re.compile(r"QQ|[Qq]{2}|微信|公众号|http|www\.|\.com|\.cn|文库|仅供|禁止外传|扫码|本站|网友|上传|"
                             r"下载|第[0-9]+页|共[0-9]+页")
 # …and what else makes a short first line look like one, when it carries no genre word
-_LEFTOVER_WIDE = re.compile(r"范文|会员|转载|来源|整理|原创|精品|资料|文档|关注|版权|点击|免费|咨询|阅读|更多|分享")
+_LEFTOVER_WIDE = re.compile(r"范文|会员|转载|来源|整理|原创|精品|资料|文档|关注|版权|点击|免费|咨询|阅读|更多|分享|小编")
 _DATE_LINE = re.compile(
     r"[ \t\u3000\u00a0]*[（(]?"
     r"(?:[0-9０-９]{4}|20[XxＸ×]{2}|[XxＸ×○〇]{4}|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*"
     r"(?:[0-9０-９]{1,2}|[XxＸ×○]{1,2}|[一二三四五六七八九十]{1,2})[ \t]*月[ \t]*"
     r"(?:[0-9０-９]{1,2}|[XxＸ×○]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日[）)]?[ \t\u3000\u00a0]*$")
 # lines that end in a colon but introduce the text: "现将有关事项通知如下：" "会议议定如下："
-_NOT_SALUTATION = re.compile(r"如下[：:]$|以下[：:]$|^(?:为|现将|根据|按照|经|对|会议|时间|地点|出席|列席|记录|主持)")
+_NOT_SALUTATION = re.compile(r"如下[：:]$|以下[：:]$|^(?:为|现将|根据|按照|经|对|会议|时间|地点|出席|列席|记录|主持)|"
+                             r"(?:索引号|主题分类|发布机构|发文机构|公文目录|内容概述|发文字号|发文日期|发布日期|"
+                             r"有效性|时效性|来源)[ \u3000]*[：:]$")
 _CLAUSE_MARK = re.compile(r"[。，；！？,;!?]")
+# an article of a regulation (第一条　为加强管理，制定本办法。) is body text, never a title
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇0-9０-９]+[条款]")
+_SENTENCE_END = ("。", "！", "？", ".", "!", "?")
+# a sentence that ends in a mark and has a comma inside is body text (…，特制定如下方案：)
+_ENDS_IN_MARK = ("。", "：", ":", "；", ";", ".")
+
+
+def _body_text(s: str) -> bool:
+    """A line of body text: long, or a sentence with a clause inside.
+    Leftover lines (adverts, site notes) do not count: they may stand above the title."""
+    if len(s) <= 60 and not (s.endswith(_SENTENCE_END) and _CLAUSE_MARK.search(s, 0, len(s) - 1)):
+        return False
+    return not _LEFTOVER_HINT.search(s) and not _LEFTOVER_WIDE.search(s)
 
 
 def _trimmed(text: str, a: int, b: int) -> Span:
@@ -484,10 +499,15 @@ def _title_and_salutation(doc: "Document", head: list) -> tuple[Optional[Span], 
     text = doc.masked
     title = salutation = None
     title_line = -1
+    in_body = False
     for k, (i, a, b, s) in enumerate(head[:12]):
-        bare = s.rstrip("。，；：、.,;")
+        in_body = in_body or (k > 0 and _body_text(head[k - 1][3]))
+        bare = s.rstrip("。，；：:、.,;")
+        # after body text, a line ending in a mark is a sentence of it (会议还研究了其他事项。); an
+        # unpunctuated one may still be a title (the next document of a file holding several)
         if len(s) <= 80 and "。" not in bare and not _LEFTOVER_HINT.search(s) and _GENRE.search(bare) \
-                and not HEADING_RE.match(s):
+                and not HEADING_RE.match(s) and not _ARTICLE.match(s) and not (in_body and bare != s) \
+                and not (s.endswith(_ENDS_IN_MARK) and ("，" in s or "," in s)):
             title = _trimmed(text, a, b)
             title_line = i
             # a long title broken over two lines: 关于…(line 1) / …的通知 (line 2)

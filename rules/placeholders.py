@@ -58,7 +58,7 @@ def _load_terms() -> tuple[str, ...]:
 _X_TERM_TAILS = _load_terms()
 
 # a template note: a bracket holding only "label：placeholder" pairs, e.g. （发言顺序：XXX）
-_TOK = rf"(?:{_XC}+|○{{2,}}|□{{2,}}|＊{{2,}}|_{{3,}}|＿{{2,}}|某某)"
+_TOK = rf"(?:{_XC}+|○{{2,}}|□{{2,}}|＊{{2,}}|_{{2,}}|＿{{2,}}|某某)"
 _NOTE = rf"（(?:[{_HAN_RANGE}]{{1,8}}[：:]{_SP}*{_TOK}(?:{_SP}*[、，,]{_SP}*{_TOK})*{_SP}*[，,；;、]?{_SP}*)+）"
 # The scans start every alternative with a literal character, so that Python's ``re`` skips
 # ordinary text by the set of first characters at C speed; what kind a match is, is read from
@@ -67,7 +67,7 @@ _X_TAIL = (rf"(?:{_XC}?月{_XC}{{1,2}}[日号]|{_XC}?届{_XC}{{1,2}}次|{_XC}{{1
            rf"|{_XC}*(?:[.．]{_XC}+)?(?:{_SP}+{_XC}+)*)")
 PATTERN = re.compile("|".join(
     [re.escape(c) + _X_TAIL for c in _LATIN_X + "×"]
-    + ["○○+", "〇〇+", "□□+", "囗囗+", "＊＊+", r"\*\*\*+", "___+", "＿＿+", "某某某?"]))
+    + ["○○+", "〇〇+", "□□+", "囗囗+", "＊＊+", r"\*\*\*+", "__+", "＿＿+", "某某某?"]))
 # empty brackets, template notes and instructions
 BRACKETS = re.compile(
     rf"（(?:{_NOTE[1:]}|(?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{{1,20}}）"
@@ -82,6 +82,10 @@ _X_KIND = re.compile(rf"{_XC}{{1,2}}月{_XC}{{1,2}}[日号]|(?P<session>{_XC}{{1
                      rf"|(?P<year>{_XC}{{2,4}}年)|(?P<name>{_XC}{{2,4}}同志)")
 _GLYPH_KIND = {"○": "circles", "〇": "circles", "□": "squares", "囗": "squares", "＊": "stars", "*": "stars",
                "_": "blank", "＿": "blank", "某": "moumou"}
+
+
+# the written half of a Chinese year placeholder: 二〇 / 二○ / 二0 / 二０ / 二O / 二零 (+ XX年)
+_CN_CENTURY = re.compile("二[〇○0０OoＯ零]")
 
 
 def _kind(m: re.Match) -> str:
@@ -216,6 +220,9 @@ def _times_is_blank(doc, text: str, s: int, e: int) -> bool:
         a, b = _line_of(doc, s)
         if text.find("=", a, b) != -1 or text.find("＝", a, b) != -1:
             return False                              # a formula: 得分＝完成率×权重
+        if s > a and text[s - 1] in _SPACES and not text[e:b].strip(_SPACES + MASK) \
+                and text[a:s].strip(_SPACES + MASK)[-1:] not in ("：", ":", ""):
+            return False                              # a close button: 微信扫一扫 × (姓名： × is a blank)
     return True
 
 
@@ -235,9 +242,22 @@ def _stars_ok(text: str, s: int, e: int, line: str) -> bool:
     return _cjkish(before) or _cjkish(after) or after.isdigit()
 
 
+# __重点__: emphasis written with underscores (a word of two characters or more, the closing pair
+# after a character, not a mark; 年__月__日 is three blanks)
+_EMPHASIS = re.compile(r"__(?=[^_\s])[^_\n]{2,20}?(?<=[^_\s、，。；：！？,.;:!?])__")
+
+
 def _blank_ok(doc, text: str, s: int, e: int, line: str) -> bool:
     if not line.strip(_SPACES + "_＿-—" + MASK):
         return False                                  # a separator line of underscores
+    if e - s == 2 and text[s] == "_":
+        # two ASCII underscores: a blank only next to Chinese (开发区和__工业集中区, 记录：__); __init__,
+        # snake__case are code, and __重点__ is Markdown-style emphasis
+        if not (_cjkish(_prev_char(text, s)) or _cjkish(_next_char(text, e))):
+            return False
+        a, b = _line_of(doc, s)
+        if any(m.start() <= s < m.end() for m in _EMPHASIS.finditer(text, a, b)):
+            return False
     return not doc.is_protected(s, e)
 
 
@@ -255,6 +275,11 @@ _WHAT_AFTER = {ch: what for chars, what in reversed([
     ("%％‰", "数值"), ("亿万元", "数额"), ("个项名家人户所座条件次倍位", "数量"),
     ("省市县区乡镇村街", "地名"), ("局委办厅院部处科室", "单位名称"),
 ]) for ch in chars}                                   # (the first group that names a character wins)
+# words that start with a measure character but are no count: ××项目, ××人民政府, ××条件
+_MEASURE_WORDS = frozenset("个项名家人户所座条件次倍位")
+_WORD_AFTER = {"项目": "名称", "人民": "地名", "人大": "地名", "名称": "名称", "条件": "内容", "条例": "名称",
+               "人员": "内容", "人才": "内容", "家庭": "内容", "名单": "内容", "所属": "内容", "位置": "内容",
+               "户籍": "内容", "座谈": "内容", "次要": "内容", "个人": "内容"}
 _TITLE_AFTER = re.compile(r"(?:书记|[省市县区州盟旗镇乡村]长|局长|厅长|处长|科长|部长|主任|主席|同志|委员|院长|校长|总经理|董事长)")
 _WHAT = {"year": "年份", "date": "日期", "session": "届次", "weekday": "星期", "name": "姓名",
          "moumou": "单位或人名"}
@@ -279,6 +304,10 @@ def _what(kind: str, text: str, span: Span) -> str:
         return "日期"
     if after in "书记长任":
         return "姓名"
+    if after in _MEASURE_WORDS:
+        word = _WORD_AFTER.get(text[span.end:span.end + 2])
+        if word is not None:
+            return word                               # ××项目 is a name, ××人民政府 a place
     return _WHAT_AFTER.get(after, "内容")
 
 
@@ -317,11 +346,14 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
             continue
         if kind in ("date", "session", "year", "name"):
             before = _prev_char(text, start)
-            if before in _ASCII_LETTER or doc.is_protected(start, end):
+            century = kind == "year" and end - start == 3 and start >= 2 and _CN_CENTURY.match(text, start - 2, start)
+            if (before in _ASCII_LETTER and not century) or doc.is_protected(start, end):
                 continue                                # part of a Latin word or a URL
             if kind == "year":
                 if text[start - 2:start] in ("19", "20") and not text[start - 3:start - 2].isdigit():
                     start -= 2                          # 20XX年
+                elif century:
+                    start -= 2                          # 二〇XX年, 二0xx年 (a digit zero, as often typed)
                 elif end - start - 1 < 4:               # XX年 alone: "X年" reads as a number of years
                     yield from _classify_run(doc, text, start, end - 1)
                     continue
@@ -413,11 +445,13 @@ _COMMON = dict(basis=BASIS, fix_safety="不提供自动修复：占位符需要�
 
 PH001 = meta(
     "PH001", "unfilled-x-placeholder", "未填写的X占位符",
-    what="检查范文、模板中用 X、XX、XXX、xx（含全角Ｘ）表示的待填写内容，包括 20XX年、X月X日、X届X次、星期X、XXX同志，"
+    what="检查范文、模板中用 X、XX、XXX、xx（含全角Ｘ）表示的待填写内容，包括 20XX年、二〇XX年（含误写的二0xx年）、"
+         "X月X日、X届X次、星期X、XXX同志，"
          "以及紧挨汉字、数字或百分号的单个 X（如“增长X%”“全市第X”“X亿元”）。"
          "X光、X射线、X轴、X型、XL码、Windows XP、X-ray、x86 等词语和代码不报告。",
     why="未填写的占位符一旦随正式文稿印发，是最明显、最难堪的差错。",
     examples=(Example(bad="定于20XX年X月X日召开会议。"), Example(bad="请XXX同志作表态发言。"),
+              Example(bad="XX县教委\n二0xx年五月二十日"),
               Example(bad="全市生产总值增长X%，排名全省第X。"),
               Example(good="对X光机和X射线设备开展专项检查，以X轴表示时间。"),
               Example(good="统一采购XL码工作服，安装Windows XP补丁，开展X-ray检测。")),
@@ -425,21 +459,24 @@ PH001 = meta(
 PH002 = meta(
     "PH002", "unfilled-times-placeholder", "未填写的×占位符",
     what="检查用“×”“××”表示的待填写内容（×书记、××产业、部分填写的“×0%”）；"
-         "数字或字母之间的乘号（3×4米、2×2矩阵、7×24小时）和公式中的乘号不报告。",
+         "数字或字母之间的乘号（3×4米、2×2矩阵、7×24小时）、公式中的乘号和网页上行末的关闭按钮（“微信扫一扫 ×”）不报告。",
     why="“×”是范文中最常见的占位写法之一，遗留下来同样是明显差错。",
     examples=(Example(bad="×书记在会上作了重要讲话。"), Example(bad="完成率达到×0%。"),
-              Example(good="会议室面积为3×4米，实行7×24小时值守。")),
+              Example(good="会议室面积为3×4米，实行7×24小时值守。"),
+              Example(good="微信扫一扫 ×")),
     **_COMMON)
 PH003 = meta(
     "PH003", "unfilled-glyph-placeholder", "未填写的符号占位",
-    what="检查用○○、□□、＊＊、***、下划线“____”或空的【】（）《》表示的待填写内容，"
+    what="检查用○○、□□、＊＊、***、下划线“____”（紧挨汉字时两个“__”也算）或空的【】（）《》表示的待填写内容，"
          "以及约定配置（gwlint learn）中记录的本单位占位写法。",
     why="这些符号在模板中表示空白，正式文稿中不应出现。",
     examples=(Example(bad="○○区人民政府："), Example(bad="报名截止时间为____。"),
+              Example(bad="开发区和__工业集中区建设有新突破。"),
               Example(bad="***教语〔2013〕5号"),
               Example(good="二〇〇八年制定的办法继续有效。"),
               Example(good="请在“□同意 □不同意”中勾选。"),
-              Example(good="第一部分\n***\n第二部分")),
+              Example(good="第一部分\n***\n第二部分"),
+              Example(good="调用 __init__ 方法，请__务必__注意。")),
     options="约定配置的 [placeholders] tokens 中除内置写法外的占位写法（如“〖〗”）也按本规则报告。",
     **_COMMON)
 PH004 = meta(

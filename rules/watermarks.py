@@ -18,9 +18,18 @@ How a line is judged (``find_leftovers``):
 4. Blocks: lines between two leftover lines, and stamp-like lines (a short brand name, a
    slogan with advert vocabulary) at the edge of a block, belong to the block (WM004); so does
    a short line that recurs where a leftover's brand (``酷乐文行整理…`` → ``酷乐文行``) is named.
+   A government portal's 信息公开 header written one field per line (``• 索引号:`` / value /
+   ``• 主题分类:`` …) is read up and down from the field lines the trigger scan found
+   (``_metadata_blocks``): three fields with a portal label make the block, values included.
 5. Learned leftovers from the profile (``leftover_lines``, ``leftover_phrases``): WM009.
 6. Invisible junk (zero-width characters, soft hyphens, bidi controls, a BOM inside the text),
    literal ``x0dx0a``, and anti-copy "jammer" lines of short ASCII tokens: WM008.
+
+Web pages: breadcrumbs (``首页 > …``), tool-bar lines (``打印 纠错 投稿``, ``微信扫一扫 ×``: two
+chrome words or more, at least half the words of a short line), 范文-site phrases and collection
+markers (``以下是小编为大家整理的…``, ``实施方案最新10篇``, ``篇一：``). A paywall cut inside a
+paragraph (``……此处隐藏4926个字……``) and a title field glued to the text (``…的讲话 文章标题:``)
+are reported as inline segments only.
 
 Content that merely names a web site or a telephone number (an official site cited in a
 notice, the notice's contact line), a page reference (``附件共3页``, ``详见附件第2页``) and a
@@ -50,6 +59,7 @@ class _Entry(NamedTuple):
     section: str
     strong: bool
     pattern: str          # a regular expression
+    trigger: Optional[str] = None   # the word the trigger scan finds it by (" @word" in the data)
 
 
 def _lower_latin(regex: str) -> str:
@@ -73,11 +83,14 @@ def _load_lexicon() -> list[_Entry]:
         if item.startswith("[") and item.endswith("]"):
             section = item[1:-1].strip()
             continue
+        trigger = None
+        if " @" in item:
+            item, trigger = (x.strip() for x in item.rsplit(" @", 1))
         strong = not item.startswith("~")
         item = item.lstrip("~")
         # lines are matched lower-cased (no re.IGNORECASE: it would slow every scan down)
         pattern = _lower_latin(item[3:]) if item.startswith("re:") else re.escape(item.lower())
-        out.append(_Entry(section, strong, pattern))
+        out.append(_Entry(section, strong, pattern, trigger))
     return out
 
 
@@ -201,9 +214,59 @@ _SOFT = {c: _alternation([e for e in _LEXICON if e.section == c and not e.strong
 _WEAK = _alternation([e for e in _LEXICON if e.section == "weak"])
 _SUFFIXES = [_unescape(e.pattern) for e in _LEXICON if e.section == "brand-suffix"]
 _BRAND = re.compile(f"[{_HAN_RANGE}A-Za-z0-9]{{1,8}}?(?:{_trie(_SUFFIXES) or '(?!)'})")
-_META_LABELS = [_unescape(e.pattern) for e in _LEXICON if e.section == "metadata"]
-_META_SURE = {_unescape(e.pattern) for e in _LEXICON if e.section == "metadata-definitive"}
+
+
+def _labels(section: str) -> list[str]:
+    return [_unescape(e.pattern) for e in _LEXICON if e.section == section]
+
+
+# a label written "^索引号" counts only at the start of a field (see _metadata_labels)
+_META_LABELS = [w.lstrip("^") for w in _labels("metadata")]
+_META_AT_FIELD = {w[1:] for w in _labels("metadata") + _labels("metadata-definitive") if w.startswith("^")}
+_META_SURE = {w.lstrip("^") for w in _labels("metadata-definitive")}
 _META = re.compile(f"(?:{_trie(_META_LABELS) or '(?!)'})(?=[ \u3000]*[:：])")
+# what may stand before a label at the start of a field: the line start, a space, a table bar, a
+# bullet, a bracket, or the end of the previous field's value ("14:22作者:"); not Chinese prose
+# punctuation ("，更新时间：") nor a character ("项目简介：", "一、主题分类：")
+_FIELD_BEFORE = frozenset(" \t\u3000\u00a0" + MASK + "|｜•·▪●◆■-*>》】]）)（(【[/:：") | \
+    frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# label-per-line blocks of a government portal's 信息公开 header (索引号: / 主题分类: / 发布机构: …)
+_META_PORTAL = {w.lstrip("^") for w in _labels("metadata-portal")}
+_FIELD_LABELS = sorted(set(_META_LABELS) | _META_PORTAL | {w.lstrip("^") for w in _labels("metadata-field")})
+_FIELD_LINE = re.compile(f"[•·▪●◆■*\\-]?[ \u3000]*({_trie(_FIELD_LABELS) or '(?!)'})[ \u3000]*[:：]")
+_FIELD_NOT = re.compile(r"[。；;！!？?]")
+
+
+def _metadata_labels(s: str) -> set[str]:
+    """The upload/portal metadata labels (each followed by a colon) in ``s``."""
+    out = set()
+    for m in _META.finditer(s):
+        label = m.group()
+        if label in _META_AT_FIELD and m.start() and s[m.start() - 1] not in _FIELD_BEFORE:
+            continue
+        out.add(label)
+    return out
+
+
+# page chrome: a short line of tool-bar words (打印 纠错 投稿, 微信扫一扫 ×, 【打印本页】【关闭窗口】)
+_CHROME_WORDS = frozenset(_labels("chrome"))
+_CHROME_SPLIT = re.compile(r"[\s\u3000\ue000【】\[\]「」|｜/：:]+")
+
+
+def _chrome_line(s: str) -> bool:
+    if len(s) > 40 or _SENTENCE_PUNCT.search(s):
+        return False
+    tokens = [t for t in _CHROME_SPLIT.split(s) if t]
+    chrome = sum(t in _CHROME_WORDS for t in tokens)
+    return chrome >= 2 and chrome * 2 >= len(tokens)
+
+
+# a 范文 site's page title: "申请办公经费请示格式范文(通用4篇)" is one leftover, not a title with an insert
+_PAGE_TITLE = re.compile(r"(?:范文|模板|例文|格式|大全)$")
+# "县长在…上的讲话 文章标题:县长在…上的讲话 同志们: …": a site's title field glued to the text
+_TITLE_FIELD = re.compile(r"文章标题[ \u3000]*[:：][ \u3000]*")
+# "……此处隐藏4926个字……": a 范文 site's paywall cut inside a paragraph (only the marker is reported)
+_HIDDEN = re.compile(r"[…\.。·]*此处隐藏[ \u3000]*[0-9０-９]+[ \u3000]*个?字[…\.。·]*")
 
 # contact stamps: QQ numbers and groups, WeChat ids, "加微信", mobile numbers
 _MOBILE = r"|1(?<![0-9]1)[3-9]\d{9}(?!\d)"
@@ -243,8 +306,9 @@ _BRAND_CREDIT = re.compile(rf"^(?:由|本文由|来自|本文来自)?([{_HAN_RAN
 _BRAND_BRACKET = re.compile(rf"^【([{_HAN_RANGE}A-Za-z0-9]{{2,10}})】")
 # organisation and genre endings: a short line ending so is a signature or a title, never a brand
 _NOT_BRAND = re.compile(r"(?:政府|委员会|委|办公室|办公厅|办|局|厅|部|院|处|科|室|所|中心|公司|集团|协会|学会|大学|学校|"
-                        r"医院|银行|党委|党组|支部|讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|总结|发言|"
-                        r"致辞|通报|批复|公告|计划|要点|规划|同志们|朋友们|大家)[：:！!]?$")
+                        r"医院|银行|党委|党组|支部|讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|规则|细则|"
+                        r"条例|章程|制度|准则|守则|总结|发言|致辞|通报|批复|公告|通告|计划|要点|规划|预案|体会|心得|"
+                        r"同志们|朋友们|大家)[：:！!]?$")
 _STAMPLIKE = re.compile(rf"[{_HAN_RANGE}A-Za-z0-9]{{2,6}}")
 
 # names of the invisible characters (the set itself is _INVISIBLE_CHARS, found by the trigger scan)
@@ -272,8 +336,14 @@ def _trigger_pattern() -> re.Pattern:
         if e.section == "weak":
             continue
         text = _unescape(e.pattern)
-        if e.section in ("metadata", "metadata-definitive"):
+        if e.trigger is not None:
+            for word in filter(None, e.trigger.split("|")):
+                words |= _case_variants(word)
+        elif e.section in ("metadata", "metadata-definitive", "metadata-portal", "metadata-field"):
             words |= {text[-1] + "：", text[-1] + ":"}       # a label counts before a colon only
+        elif e.section == "chrome":
+            if e.strong:                                    # "~" words count only next to another one
+                words.add(text)
         elif re.escape(text) == e.pattern or e.section == "brand-suffix":
             words |= _case_variants(text)
         else:
@@ -294,7 +364,8 @@ def _trigger_pattern() -> re.Pattern:
     trie = _trie(sorted(words))
     # every top-level alternative starts with a literal character, so that ``re`` skips ordinary
     # text by their set at C speed; a word count ("4300字", "12万字") is found at its 字
-    return re.compile(trie[3:-1] + r"|字(?<=[0-9０-９万千]字)|字(?<=[0-9０-９][ \u3000]字)")
+    # (…此处隐藏4926个字…: at its 个字)
+    return re.compile(trie[3:-1] + r"|字(?<=[0-9０-９万千]字)|字(?<=[0-9０-９][ \u3000]字)|字(?<=[0-9０-９]个字)")
 
 
 _TRIGGER = _trigger_pattern()
@@ -359,9 +430,14 @@ def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
                    or _WORDCOUNT_LINE.fullmatch(s)):
             return _Verdict("WM006", True, 9)
     if "：" in s or ":" in s:
-        metas = _META.findall(s)
-        if len(set(metas)) >= 2 or any(m in _META_SURE for m in metas):
+        metas = _metadata_labels(s)
+        sure = metas & _META_SURE
+        if sure and _SENTENCE_PUNCT.search(s):
+            sure -= _META_AT_FIELD                      # "索引号：按照统一规则编制。" describes the field
+        if len(metas) >= 2 or sure:
             return _Verdict("WM003", True, 9)
+    if _chrome_line(s):
+        return _Verdict("WM001", True, 9)
     low = s.lower()
     strong = _STRONG_ANY.search(low)
     contact = _CONTACT.search(low) is not None
@@ -453,8 +529,8 @@ def _inserted(content: str, sentences: bool = True) -> Optional[list[tuple[int, 
     rest = content
     for a, b, _ in sorted(found, reverse=True):
         rest = rest[:a] + rest[b:]
-    if len(_HAN.findall(rest)) < 12:
-        return None
+    if len(_HAN.findall(rest)) < 12 or _PAGE_TITLE.search(rest.strip(_WS)):
+        return None                                    # what is left is no content either
     return sorted(found)
 
 
@@ -607,12 +683,31 @@ def _find(doc, profile) -> list[Leftover]:
             hits.setdefault(line_of(m.start("page")), []).append(m.start("page"))
         else:
             ascii_lines.append(m)
+    fields: dict[int, str] = {}                       # line -> its metadata label (label-per-line blocks)
     for line in sorted(hits):
         a, b = index.line_span(line)
         span = _content_span(text, a, b)
         if span is None:
             continue
         content = text[span.start:span.end]
+        if "此处隐藏" in content:
+            hidden = [m for m in _HIDDEN.finditer(content)]
+            if hidden and hidden[0].span() == (0, len(content)):
+                found[line] = ("WM006", span)
+                continue
+            inline.extend(Leftover("WM006", Span(span.start + m.start(), span.start + m.end()), False)
+                          for m in hidden)
+        if "文章标题" in content:
+            m = _TITLE_FIELD.search(content)
+            if m is not None and (m.start() or len(content) > 80):
+                # the label, and the site's copy of the title before it when that is all there is
+                head = content[:m.start()]
+                start = 0 if len(head) <= 60 and not _SENTENCE_PUNCT.search(head) else m.start()
+                inline.append(Leftover("WM010", Span(span.start + start, span.start + m.end()), False))
+                continue
+        label = _field_label(content)
+        if label is not None:
+            fields[line] = label
         if kinds is None:
             kinds = doc.structure.line_kinds
         kind = kinds[line] if line < len(kinds) else "text"
@@ -642,6 +737,8 @@ def _find(doc, profile) -> list[Leftover]:
         if code is None:
             continue
         found[line] = (code, span)
+    if fields:
+        _metadata_blocks(text, index, fields, found)
     if found:
         if kinds is None:
             kinds = doc.structure.line_kinds
@@ -653,6 +750,62 @@ def _find(doc, profile) -> list[Leftover]:
     out.extend(_jammer_lines(ascii_lines))
     out.sort(key=lambda t: (t.span.start, t.span.end))
     return out
+
+
+def _field_label(s: str) -> Optional[str]:
+    """The label of a metadata field line (``• 索引号:``, ``- 发布机构: …``, ``栏目: | … |``), or None."""
+    if len(s) > 80 or _FIELD_NOT.search(s):
+        return None
+    m = _FIELD_LINE.match(s)
+    return m.group(1) if m is not None else None
+
+
+def _metadata_blocks(text, index, fields: dict[int, str], found) -> None:
+    """A government portal's 信息公开 header written one field per line (索引号: / 主题分类: /
+    发布机构: …, each value on its own line or none). From each field line the trigger scan found,
+    the block is read up and down: field lines, blank lines and at most two short value lines in a
+    row. Three fields or more with three labels, one of them a portal label, make the block a
+    leftover (WM003), its value lines included. A notice's own label lines (联系人：, 会议时间：,
+    日期：) carry no portal label."""
+    n = index.line_count
+    done: set[int] = set()
+
+    def label_of(i: int) -> tuple[Optional[str], str]:
+        a, b = index.line_span(i)
+        s = text[a:b].strip(_WS)
+        return (_field_label(s) if s else None), s
+
+    def walk(start: int, step: int, block: dict[int, str]) -> None:
+        values = 0
+        i = start + step
+        last = start
+        while 0 <= i < n and abs(i - last) <= 6:
+            label, s = label_of(i)
+            if label is not None:
+                block[i] = label
+                last, values = i, 0
+            elif s:
+                values += 1
+                if values > 2 or len(s) > 40 or _FIELD_NOT.search(s):
+                    return
+            i += step
+
+    for seed in sorted(fields):
+        if seed in done:
+            continue
+        block = {seed: fields[seed]}
+        walk(seed, -1, block)
+        walk(seed, 1, block)
+        done.update(block)
+        labels = set(block.values())
+        if len(block) < 3 or len(labels) < 3 or labels.isdisjoint(_META_PORTAL):
+            continue
+        for i in range(min(block), max(block) + 1):
+            if i not in found:
+                a, b = index.line_span(i)
+                span = _content_span(text, a, b)
+                if span is not None:
+                    found[i] = ("WM003", span)
 
 
 def _stamp_like(s: str) -> bool:
@@ -826,13 +979,19 @@ _LINE_RULE = dict(basis=BASIS, fix=FixAvailability.ALWAYS, fix_applicability=App
 WM001 = meta(
     "WM001", "advert-banner", "网站广告水印行",
     what="检查从网上范文带来的广告、水印横幅（如“仅供学习 禁止外传”“【XX文库】精品材料，仅供学习参考”"
-         "“现在订阅立享…”“海量精品范文每日更新”）。词表见 rules/data/watermarks.txt；“严禁外传”“如有侵权”这类"
-         "正文中也可能出现的说法，须同一行另有广告信号（网站名、联系方式、商业网址、广告用语）或是不成句的短行才报告。",
+         "“现在订阅立享…”“海量精品范文每日更新”），范文网站的编者口吻和合集标记（“以下是小编为大家整理的…”"
+         "“实施方案最新10篇”“…范文(通用4篇)”“篇一：”），以及网页的导航和按钮（“返回顶部”“首页 > … >”"
+         "“当前位置：…”“打印 纠错 投稿”“微信扫一扫 ×”“相关解读：…”）。词表见 rules/data/watermarks.txt；"
+         "“严禁外传”“如有侵权”这类正文中也可能出现的说法，须同一行另有广告信号（网站名、联系方式、商业网址、广告用语）"
+         "或是不成句的短行才报告；句中的“小编”“打印”“篇一”不报告。",
     why="广告水印行出现在正式文稿中会造成严重的形象问题，常规校对工具都不检查。",
     examples=(Example(bad="仅供学习 禁止外传\n在全县工作会议上的讲话", fixed="在全县工作会议上的讲话"),
               Example(bad="海量精品范文每日更新，尽在云笺范文网"),
+              Example(bad="首页 > 心得范文 > 干部培训心得体会 >\n干部培训心得体会"),
+              Example(bad="共产党员网来稿 打印 纠错 投稿须知 投稿\n微信扫一扫 ×"),
               Example(good="在全县工作会议上的讲话\n同志们："),
-              Example(good="本材料涉及工作秘密，严禁外传。")),
+              Example(good="本材料涉及工作秘密，严禁外传。"),
+              Example(good="请各单位打印文件后签字盖章。报社小编深入基层采写稿件。")),
     **_LINE_RULE)
 WM002 = meta(
     "WM002", "contact-stamp", "广告中的联系方式",
@@ -845,10 +1004,15 @@ WM002 = meta(
 WM003 = meta(
     "WM003", "source-credit", "网站署名、来源链接或上传信息",
     what="检查网站署名、来源、链接行（如“…讲话》由互联网用户分享整理。文章地址:http://…”“来源：笔耕文库 www.…com”"
-         "“更多精品资料请访问www.…com”）和网页上传信息（“上传人：… 文档编号：…”）；通知中作为内容引用的政府网站不报告。",
+         "“更多精品资料请访问www.…com”）和网页上传信息（“上传人：… 文档编号：…”“更新时间：… 作者：…”"
+         "“来源网站：…”），包括政府网站信息公开栏目的表头（“索引号：… 发布机构：… 发文日期：…”，一栏一行时整块报告，"
+         "连同栏目值行）；通知中作为内容引用的政府网站、本单位的联系人和日期行、“主题词”不报告。",
     why="网站署名不是公文内容，暴露了稿件的来源。",
     examples=(Example(bad="更多精品资料请访问www.gwclk.com", fixed=""),
               Example(bad="上传人：admin  文档编号：12345  浏览次数：88"),
+              Example(bad="• 索引号:\n6107280000/2024-001005\n• 主题分类:\n• 发文机构:\n县政府网站\n• 发布日期:\n"
+                          "镇巴县人民政府工作规则"),
+              Example(good="联系人：张三，联系电话：0571-12345678。\n发布日期：2024年5月6日"),
               Example(good="具体办法详见市政府门户网站www.yunlan.gov.cn。")),
     **_LINE_RULE)
 WM004 = meta(
@@ -872,9 +1036,12 @@ WM005 = meta(
 WM006 = meta(
     "WM006", "download-prompt", "下载、付费或字数提示",
     what="检查下载、付费、试读和字数提示（如“全文约4300字，请下载后阅读”“试读结束，请开通VIP”“全文预览已结束”"
-         "“下载本文档”）；作为内容说明的字数（“该教材全文约12万字”）不报告。",
+         "“下载本文档”“因篇幅问题不能全部显示，请点此查看更多”），以及段落中范文网站隐去正文的标记"
+         "（“……此处隐藏4926个字……”，只标出标记本身）；作为内容说明的字数（“该教材全文约12万字”）不报告。",
     why="下载提示说明稿件是从网站直接复制的，正文还可能不完整。",
     examples=(Example(bad="全文约3600字，下载后可编辑打印", fixed=""),
+              Example(bad="每年9月底，按要求比例申报，……此处隐藏4926个字……业局牵头协调指导服务认种树木活动。",
+                      fixed="每年9月底，按要求比例申报，业局牵头协调指导服务认种树木活动。"),
               Example(good="该教材全文约12万字，分为十二章。")),
     **_LINE_RULE)
 WM007 = meta(
@@ -936,7 +1103,7 @@ def leftovers(doc, ctx):
             msg = ("防复制干扰码行：“{t}”，应删除整行" if code == "WM008" else _MESSAGES[code]).format(t=_shown(snippet))
             yield ctx.report(span, msg, code=code, fix=fix, whole_line=True)
         else:
-            fix = Fix(title="删除插入的广告" if code != "WM005" else "删除分页标记",
+            fix = Fix(title={"WM005": "删除分页标记", "WM006": "删除提示文字"}.get(code, "删除插入的广告"),
                       edits=(Edit(span, ""),), applicability=Applicability.UNSAFE)
             msg = _MESSAGES[code].format(t=_shown(snippet))
             if code == "WM005":

@@ -340,3 +340,61 @@ def test_seed_run_in_headings():
 
 def test_heading_with_a_double_space_is_still_a_heading():
     assert _ords("一、会议时间  2024年7月5日\n二、会议地点  县政府三楼") == ["一、", "二、"]
+
+
+# --------------------------------------------------------------------------- title: body sentences
+@pytest.mark.parametrize("text", [
+    # a news-style 纪要 without a title line: the last sentence ends in a genre word (事项)
+    "6月2日上午，县长主持召开县长办公会，研究有关工作。\n会议听取了情况汇报，会议强调，要加快推进。\n"
+    "会议还研究了其他事项。\n",
+    "6月2日上午，县长主持召开县长办公会，县领导张海军、郭杰、索剑峰、刘忠良、李燕、胡延峰、王勇出席会议，"
+    "各乡镇、县直各部门主要负责同志列席。\n会议还研究了《热电项目框架协议》等事项。\n",
+    # a 批复 excerpt: a later sentence ends in 计划 (and in a half-width full stop)
+    "你校报送的请示收悉。经研究，批复如下：\n\n为了教学工作的顺利进行，本着为人民服务的宗旨，我委同意你校翻修"
+    "危旧教室的计划，也同意由你校自行组织施工，所需经费由我委拨付，请你校接文后抓紧落实。\n\n"
+    "接文后,请按照程序办理相关手续,望你们认真负责的完成房屋翻修计划.\n",
+    # an article of a regulation, with full-width or half-width space
+    "第一条　为加强管理，制定本办法。\n第二条　本办法适用于全县。\n",
+    "第三条 各乡镇应当制定具体实施办法。\n",
+    # an introducing sentence with commas that ends in a colon, full- or half-width
+    "为了切实加强社区“三资”管理工作，根据上级指示精神，特制定如下方案：\n一、工作目标\n",
+    "为了切实加强社区“三资”管理工作,根据上级指示精神,特制定如下方案:\n一、工作目标\n",
+])
+def test_body_sentences_are_not_taken_for_the_title(text):
+    doc = _doc(text)
+    assert doc.structure.title is None
+    assert "title" not in doc.structure.line_kinds
+
+
+def test_a_title_line_above_the_body_is_still_found_when_a_body_sentence_ends_in_a_genre_word():
+    doc = _doc("新城区政府召开2024年第18次常务会议\n\n2024年11月18日下午，区长主持召开常务会议，传达学习上级精神，"
+               "研究部署有关工作。\n\n会议还研究了其他事项。\n")
+    assert _s(doc, doc.structure.title) == "新城区政府召开2024年第18次常务会议"
+
+
+@pytest.mark.parametrize("title", [
+    "关于做好防汛工作的通知。",                        # a title ending in a mark (PU014 reports it)
+    "凝心聚力，开拓奋进——在全县工作会议上的讲话",        # a comma inside, no mark at the end
+    "关于印发《平安县安全生产工作方案》的通知",
+])
+def test_titles_that_look_like_sentences_are_still_titles(title):
+    doc = _doc(f"{title}\n\n各乡镇人民政府：\n现将有关事项通知如下。\n")
+    assert _s(doc, doc.structure.title) == title
+
+
+def test_the_next_document_of_a_file_holding_several_still_has_a_title():
+    doc = _doc("（三）严格赛风赛纪。各参赛单位要教育引导运动员发扬体育精神，服从裁判，文明参赛，对弄虚作假、冒名顶替的，"
+               "取消该单位相应项目成绩。\n\n青禾县文化广电体育和旅游局\n2024年8月12日\n云岚市生态环境局\n"
+               "关于商请协助开展重点河流水质联合监测的函\n\n青禾县人民政府：\n为全面掌握跨界河流水质状况，现商请如下。\n")
+    st = doc.structure
+    assert _s(doc, st.title) == "关于商请协助开展重点河流水质联合监测的函"
+    assert _s(doc, st.salutation) == "青禾县人民政府："
+
+
+def test_a_body_sentence_is_not_reported_as_a_title_ending_in_a_mark():
+    from gwlint.linter import Linter
+    from gwlint.linter.config import Settings
+    linter = Linter(Settings(select=("PU014",)))
+    body = "6月2日上午，县长主持召开县长办公会，研究有关工作。\n会议还研究了其他事项。\n"
+    assert linter.lint(_doc(body)) == []
+    assert [d.code for d in linter.lint(_doc("关于做好防汛工作的通知。\n\n各乡镇：\n"))] == ["PU014"]

@@ -192,3 +192,46 @@ def test_seed_placeholders_are_exactly_the_listed_ones(name, doc):
     for d in diags:
         assert any(d.span.start < e and s < d.span.end for s, e in expected), \
             f"{name}: unexpected {d.code} {text[d.span.start:d.span.end]!r}"
+
+
+# --- found in drafts copied from the web ------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("二是合隆经济开发区和__工业集中区基础设施建设有新突破。", [("PH003", "__")]),
+    ("记录：__", [("PH003", "__")]),
+    ("20__年__月__日", [("PH003", "__"), ("PH003", "__"), ("PH003", "__")]),
+    ("二0xx年五月二十日", [("PH001", "二0xx年")]),
+    ("二〇XX年五月二十日", [("PH001", "二〇XX年")]),
+    ("二○xx年五月二十日", [("PH001", "二○xx年")]),
+    ("二０ＸＸ年五月二十日", [("PH001", "二０ＸＸ年")]),
+    ("二Oxx年五月二十日", [("PH001", "二Oxx年")]),
+    ("姓名： ×", [("PH002", "×")]),
+    ("中共××县委办公室　　××县人民政府办公室", [("PH002", "××"), ("PH002", "××")]),
+])
+def test_web_copy_placeholders(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "def __init__(self):",
+    "变量名 snake__case 和 a__b 都是代码。",
+    "请__务必__注意安全。",                        # emphasis written with underscores
+    "微信扫一扫 ×",                                  # a close button
+    "共产党员网来稿 打印 纠错\n微信扫一扫 ×\n",
+    "二〇二三年五月二十日",
+    "二0二三年五月二十日",                           # a wrong zero (NU's business), no placeholder
+    "2023年5月20日",
+])
+def test_web_copy_look_alikes(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,message", [
+    ("关于××项目进展情况的复函", "未填写的占位符“××”：请填入实际名称"),
+    ("××人民政府办公室", "未填写的占位符“××”：请填入实际地名"),
+    ("具备××条件的单位", "未填写的占位符“××”：请填入实际内容"),
+    ("全年完成××项工作。", "未填写的占位符“××”：请填入实际数量"),
+    ("××人参加会议。", "未填写的占位符“××”：请填入实际数量"),
+    ("二0xx年五月二十日", "未填写的占位符“二0xx年”：请填入实际年份"),
+])
+def test_messages_for_words_after_a_blank(text, message):
+    assert [d.message for d in lint(text)] == [message]

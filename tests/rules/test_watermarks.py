@@ -320,3 +320,146 @@ def test_a_site_name_from_a_credit_is_flagged_where_it_stands_alone():
     text = ("本资料来源于好范文网，仅供参考\n关于加强安全生产工作的通知\n各乡镇人民政府：\n为加强安全生产工作，现通知如下。\n"
             "一、提高认识\n各地要高度重视，好范文网的材料不能照搬。\n特此通知。\n\n好范文网\n")
     assert found(text) == [("WM003", "本资料来源于好范文网，仅供参考"), ("WM004", "好范文网")]
+
+
+# --- web pages: portal metadata, breadcrumbs, page chrome, 范文-site phrases ----------------------------
+@pytest.mark.parametrize("line,code", [
+    # breadcrumbs and page chrome
+    ("返回顶部", "WM001"),
+    ("首页 > 心得范文 > 干部培训心得体会：政治理论学习永无止境 >", "WM001"),
+    ("首页 >> 公开信息内容", "WM001"),
+    ("网站首页 » 信息公开 » 通知公告", "WM001"),
+    ("当前位置：首页 > 政务公开 > 政策文件", "WM001"),
+    ("您现在的位置：首页 › 新闻中心", "WM001"),
+    ("您现在的位置是：首页 > 新闻", "WM001"),
+    ("字号：大 中 小 【打印】 【关闭】", "WM001"),
+    ("加入收藏 设为首页", "WM001"),
+    ("共产党员网来稿 打印 纠错 投稿须知 投稿", "WM001"),
+    ("微信扫一扫 ×", "WM001"),
+    ("【打印本页】 【关闭窗口】", "WM001"),
+    ("相关解读：新城区政府召开2024年第18次常务会议图解", "WM001"),
+    ("相关新闻：我市召开安全生产工作会议", "WM001"),
+    # 范文-site phrases and collection markers
+    ("以下是小编为大家整理的工作方案5篇，仅供参考，欢迎大家阅读。", "WM001"),
+    ("简介：写写帮文库小编为你整理了多篇相关的《工作通知》，但愿对你工作学习有帮助。", "WM001"),
+    ("实施方案最新10篇", "WM001"),
+    ("有关工作方案模板汇总5篇", "WM001"),
+    ("申请办公经费请示格式范文（通用4篇）", "WM001"),
+    ("抗旱请求上级拨款的请示范文 第1篇", "WM001"),
+    ("篇一：函的范文", "WM001"),
+    ("因篇幅问题不能全部显示，请点此查看更多更全内容", "WM006"),
+    # upload and portal metadata on one line
+    ("更新时间：2018-06-28 14:22作者：三水老师", "WM003"),
+    ("2016-12-13 06:28:00 来源网站：百味书屋", "WM003"),
+    ("索引号：11532323015172622Y-/2018-1220012 公文目录：应急管理 发文日期：2017年06月28日", "WM003"),
+    ("索引号： | GS5183/2020-771 | 部门： | 中川镇 |", "WM003"),
+])
+def test_web_page_leftover_lines(line, code):
+    assert in_notice(line) == [(code, line, True)]
+
+
+@pytest.mark.parametrize("line", [
+    # a notice's own contact, date and label lines
+    "联系人：张三，联系电话：0571-12345678。",
+    "联系人：张三  联系电话：0571-12345678",
+    "发布日期：2024年5月6日",
+    "本通知自发布日期起施行，有效期为两年。",
+    "一、主题分类",
+    "一、主题分类：按照国务院公文主题词表进行分类",
+    "项目简介：本项目总投资1.2亿元，建设期两年。",
+    "数据来源：市统计局，更新时间：2024年6月30日",
+    "系统数据更新时间为每日18时。",
+    "公开方式：主动公开",
+    "数据质量：准确性：高 有效性：高 时效性：中",
+    "准确性：高\n有效性：高\n时效性：中",
+    "主题词：安全生产 通知",
+    # 打印, 关闭, 扫一扫 in sentences and office lists
+    "请各单位打印文件后签字盖章，于5月10日前报送。",
+    "为各科室配备打印机2台、复印机1台。",
+    "打印 复印 扫描 传真",
+    "依法关闭不符合安全生产条件的企业。",
+    "群众可用手机扫一扫二维码，在线提交办理申请。",
+    # 小编, 篇一, 首页 and 相关 in prose
+    "报社小编深入基层一线，采写了一批有温度的新闻稿件。",
+    "新媒体中心的小编们加班加点，做好宣传报道工作。",
+    "全书分为三篇，篇一为总论，篇二为分论，篇三为附录。",
+    "从各地报送的调研报告中精选10篇优秀成果，汇编成册。",
+    "规划纲要共分十二篇，第一篇为总体要求。",
+    "门户网站首页要设置“通知公告”栏目，及时发布政务信息。",
+    "首页：设置要闻动态、通知公告、政策文件等栏目。",
+    "相关链接材料请于3月10日前报送。",
+    "因篇幅所限，具体数据见附件。",
+    "当前位置：东经120度，北纬22度",
+    "当前位置：东经120度",
+    "1. 打印文件",
+    "关闭 打开",
+    "个别单位存在隐藏问题、瞒报数据的情况。",
+])
+def test_web_page_look_alikes_are_content(line):
+    assert in_notice(line) == []
+
+
+PORTAL = ("返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n  • 主题分类:\n\n  • 来源:\n\n"
+          "  • 发文机构:\n\n    县政府网站\n  • 发文字号:\n\n    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n"
+          "  • 有效性:\n\n  • 发布日期:\n\n    2024年04月06日 16:34\n  • 内容概述:\n\n镇巴县人民政府工作规则\n\n第一章 总则\n\n"
+          "第一条 为规范县政府工作，制定本规则。\n")
+
+
+def test_a_portal_header_written_one_field_per_line_is_flagged_with_its_values():
+    got = found(PORTAL)
+    assert got[0] == ("WM001", "返回顶部")
+    assert [s for _, s in got[1:]] == [
+        "• 索引号:", "6107280000/2024-001005", "• 主题分类:", "• 来源:", "• 发文机构:", "县政府网站", "• 发文字号:",
+        "镇政发〔2024〕7号", "• 发文日期:", "2024年04月06日 16:40", "• 有效性:", "• 发布日期:", "2024年04月06日 16:34",
+        "• 内容概述:"]
+    assert {c for c, _ in got[1:]} == {"WM003"}
+    doc = Document(PORTAL, path="draft.txt")
+    assert doc.structure.salutation is None          # "• 索引号:" is no 主送机关
+    fixed = fix_text(LINTER, doc, unsafe=True).text
+    assert fixed.lstrip().startswith("镇巴县人民政府工作规则") and "索引号" not in fixed and "第一条" in fixed
+
+
+def test_a_portal_header_as_a_list_and_as_a_table():
+    text = ("预算绩效管理\n- 索引号: zsjfzzx/2025-00002\n- 发布机构: 红河州数据发展中心\n- 文号:\n- 发布日期: 2025-04-29\n"
+            "- 时效性: 有效\n红河州数据发展中心2024年度项目支出绩效单位自评报告\n一、基本情况\n2024年，中心实施项目15个。\n")
+    assert [s for _, s in found(text)] == ["预算绩效管理", "- 索引号: zsjfzzx/2025-00002", "- 发布机构: 红河州数据发展中心",
+                                            "- 文号:", "- 发布日期: 2025-04-29", "- 时效性: 有效"]
+    table = ("关于上报督查情况通报的整改报告\n索引号: | GS5183/2020-771 | 部门: | 中川镇 |\n---|---|---|---|\n"
+             "栏目: | 部门文件 | 来源: | 中川镇 |\n作者: | 日期: | 2020-10-20 |\n县全域无垃圾专项治理办公室:\n针对督查出的问题，"
+             "镇党委、政府高度重视，立即组织整改。\n")
+    assert [c for c, _ in found(table)] == ["WM003"] * 4
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting notice's own label lines
+    "关于召开安全生产工作会议的通知\n各单位：\n现将有关事项通知如下：\n会议时间：2024年5月8日上午9时\n会议地点：县政府三楼会议室\n"
+    "参会人员：各乡镇分管负责同志\n联系人：张三\n联系电话：0571-12345678\n日期：2024年5月6日\n",
+    # a reply slip with 部门 / 日期 / 来源 fields, but no portal label
+    "参会回执\n单位：\n部门：\n姓名：\n日期：\n信息来源：\n",
+    # a 政务公开 plan that names the fields in sentences
+    "政务公开工作方案\n一、规范公开要素\n索引号：按照统一规则编制，不得重复。\n主题分类：按照国务院公文主题分类标注。\n"
+    "发布机构：填写信息的制作机关。\n发布日期：填写信息的公开日期。\n",
+])
+def test_label_lines_of_a_real_document_are_not_a_portal_header(text):
+    assert found(text) == []
+
+
+def test_a_hidden_text_marker_is_flagged_alone_inside_the_paragraph():
+    text = (PARA + "每年9月底，按要求比例申报，……此处隐藏4926个字……业局牵头协调指导服务认种树木活动。" + MORE)
+    (d,) = lint(text)
+    assert (d.code, text[d.span.start:d.span.end], d.whole_line) == ("WM006", "……此处隐藏4926个字……", False)
+    assert d.message == "下载、付费或字数提示：“……此处隐藏4926个字……”，应删除；正文可能不完整，请核对"
+    assert d.fix.title == "删除提示文字" and d.fix.applicability is Applicability.UNSAFE
+    assert in_notice("……此处隐藏1200个字……") == [("WM006", "……此处隐藏1200个字……", True)]
+
+
+def test_a_title_field_glued_to_the_text_is_flagged_with_the_site_copy_of_the_title():
+    text = ("县长在县经济工作会议上的讲话 文章标题:县长在县经济工作会议上的讲话 同志们: 这次全县经济工作会议，是在新年伊始，"
+            "县委、县政府决定召开的一次非常重要的会议。会议的主要任务是，深入贯彻省委、市委经济工作会议精神。" * 2)
+    (d,) = lint(text)
+    assert (d.code, text[d.span.start:d.span.end], d.whole_line) == ("WM010", "县长在县经济工作会议上的讲话 文章标题:", False)
+    assert fix_text(LINTER, Document(text), unsafe=True).text.startswith("县长在县经济工作会议上的讲话 同志们:")
+
+
+def test_a_real_title_between_a_banner_and_a_portal_header_is_kept():
+    assert ("WM004", "镇巴县人民政府工作规则") not in found(PORTAL)
