@@ -41,7 +41,13 @@ def _csv(value: str) -> list[str]:
     return [v for v in value.replace("，", ",").split(",") if v.strip()]
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: sub-commands whose parsers cli.py builds itself; ``learn`` comes from the learn module
+_OWN_COMMANDS = ("check", "rule", "config", "server")
+
+
+def build_parser(command: Optional[str] = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``command`` one of ``_OWN_COMMANDS``) one that leaves out the
+    ``learn`` sub-command: importing the learn module costs every ``gwlint check`` run."""
     p = _Parser(prog="gwlint", description="公文草稿检查工具：标题序号、占位符、水印广告残留、标点、数字、用词、规范表述与文内一致性。")
     p.add_argument("--version", action="version", version=f"gwlint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -78,12 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--config", metavar="FILE", help="使用指定配置文件")
     g.add_argument("--output-format", choices=("text", "json"), default="text")
 
-    try:
-        from . import learn
-    except ImportError:  # pragma: no cover
-        learn = None
-    if learn is not None and hasattr(learn, "add_parser"):
-        learn.add_parser(sub)
+    if command not in _OWN_COMMANDS:
+        try:
+            from . import learn
+        except ImportError:  # pragma: no cover
+            learn = None
+        if learn is not None and hasattr(learn, "add_parser"):
+            learn.add_parser(sub)
 
     s = sub.add_parser("server", help="启动语言服务器（LSP，默认 stdio）")
     s.add_argument("server_args", nargs=argparse.REMAINDER, help="传给语言服务器的参数，如 --tcp")
@@ -94,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
-    parser = build_parser()
+    # the command is the first argument (options before it, --help: the whole parser)
+    parser = build_parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
@@ -153,6 +161,9 @@ class _Linters:
     def __init__(self, args) -> None:
         self.args = args
         self.cache: dict[Optional[str], Linter] = {}
+        # settings by folder: the files of one folder share them (and the same object pickles
+        # once per batch of files sent to a worker)
+        self.by_folder: dict[str, Settings] = {}
         self.explicit: Optional[Settings] = None
         if args.config:
             self.explicit = load_file(args.config)
@@ -160,6 +171,15 @@ class _Linters:
             self.explicit = Settings()
 
     def settings(self, path: str) -> Settings:
+        folder = os.path.abspath(path)
+        if not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        found = self.by_folder.get(folder)
+        if found is None:
+            found = self.by_folder[folder] = self._settings(path)
+        return found
+
+    def _settings(self, path: str) -> Settings:
         base = self.explicit if self.explicit is not None else settings_for(path)
         a = self.args
         over = {}
@@ -345,6 +365,34 @@ def _process_and_render(item) -> tuple:
     return (_render(result, render) if result is not None else None), fixed, diff, error
 
 
+def _process_batch(batch) -> list:
+    jobs, mode, render = batch
+    return [_process_and_render((job, mode, render)) for job in jobs]
+
+
+def _batches(sizes: list[int], workers: int) -> list[list[int]]:
+    """Job indices in batches, biggest files first (so that one large file does not finish
+    alone at the end), each batch about a 4*workers-th of the bytes still to go: few
+    round trips to the workers, yet small batches at the end to even out their load."""
+    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
+    left = sum(sizes)
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    bytes_in = 0
+    for i in order:
+        if not batch:
+            target = left / (4 * workers)
+        batch.append(i)
+        bytes_in += sizes[i]
+        if bytes_in >= target:
+            batches.append(batch)
+            left -= bytes_in
+            batch, bytes_in = [], 0
+    if batch:
+        batches.append(batch)
+    return batches
+
+
 def _run_jobs(jobs, mode: str, render):
     """Lint the files, in worker processes when there are many; each yields its rendered
     report, so only text and counts cross process boundaries."""
@@ -362,13 +410,14 @@ def _run_jobs(jobs, mode: str, render):
     try:
         ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            # biggest files first, so one large file does not finish alone at the end;
             # results still come out in discovery order
-            futures = {}
-            for i in sorted(range(len(items)), key=lambda i: -_size(items[i][0][0])):
-                futures[i] = pool.submit(_process_and_render, items[i])
-            for i in range(len(items)):
-                outcome = futures[i].result()
+            where: list = [None] * len(jobs)        # job index -> (future, place in its batch)
+            for batch in _batches([_size(job[0]) for job in jobs], workers):
+                future = pool.submit(_process_batch, ([jobs[i] for i in batch], mode, render))
+                for k, i in enumerate(batch):
+                    where[i] = (future, k)
+            for future, k in where:
+                outcome = future.result()[k]
                 done += 1
                 yield outcome
     except (OSError, cf.process.BrokenProcessPool):  # no processes (left): do the rest here

@@ -8,7 +8,8 @@ import bisect
 import fnmatch
 import os
 import traceback
-from dataclasses import replace
+from itertools import compress, islice
+from operator import attrgetter, eq
 from typing import Iterable, Optional, Sequence
 
 from .document import Document
@@ -24,6 +25,21 @@ INTERNAL_ERROR = "GW900"
 KEEP_INSIDE_LEFTOVERS = frozenset({"PU006"})
 UNUSED_SUPPRESSION = "GW001"
 INVALID_SUPPRESSION = "GW002"
+
+
+_WHOLE_LINE = attrgetter("whole_line")
+
+
+def _sorted_unique(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Findings in order of (start, end, code, message), each once. Diagnostics are hashed
+    (through their nested spans, fixes and enums) only when two share a sort key."""
+    keys = [(d.span.start, d.span.end, d.code, d.message) for d in found]
+    order = sorted(range(len(found)), key=keys.__getitem__)
+    ordered = [found[i] for i in order]
+    sorted_keys = [keys[i] for i in order]
+    if any(map(eq, sorted_keys, islice(sorted_keys, 1, None))):
+        return list(dict.fromkeys(ordered))
+    return ordered
 
 
 class Linter:
@@ -45,21 +61,25 @@ class Linter:
         enabled = self._enabled_for(doc) if enabled is None else enabled
         found: list[Diagnostic] = []
         for ch in self.registry.checkers:
-            if not (ch.codes & enabled):
+            codes = ch.codes
+            if not (codes & enabled):
                 continue
             ctx = self._context(ch)
             try:
-                for d in ch.check(doc, ctx):
-                    if d.code in enabled:
-                        found.append(d)
+                # extend() keeps what a checker yielded before it failed, as appending did
+                if codes <= enabled:
+                    found.extend(ch.check(doc, ctx))
+                else:
+                    found.extend(d for d in ch.check(doc, ctx) if d.code in enabled)
             except Exception as exc:  # a broken rule must never take the linter down
                 if INTERNAL_ERROR in self.registry.metas:
                     found.append(self._internal_error(ch, exc))
+        # the filters below keep or drop each finding on its own, so sorting first gives the
+        # same result and lets the leftover filter look only near leftover lines
+        found = _sorted_unique(found)
         found = self._drop_inside_leftovers(found)
         found = self._apply_allow_list(doc, found)
-        found = self._apply_directives(doc, found, enabled)
-        found = sorted(set(found), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
-        return found
+        return self._apply_directives(doc, found, enabled)
 
     def lint_path(self, path: str) -> FileResult:
         try:
@@ -106,17 +126,30 @@ class Linter:
     @staticmethod
     def _drop_inside_leftovers(found: list[Diagnostic]) -> list[Diagnostic]:
         """A leftover line (banner, page marker ...) goes as a whole: other findings inside it
-        would only be noise."""
-        lines = sorted(d.span for d in found if d.whole_line)
-        if not lines:
+        would only be noise. ``found`` is in order of start."""
+        flags = list(map(_WHOLE_LINE, found))
+        if True not in flags:
             return found
+        lines = sorted(d.span for d in compress(found, flags))
         starts = [s.start for s in lines]
 
         def inside(span: Span) -> bool:
             i = bisect.bisect_right(starts, span.start) - 1
             return i >= 0 and lines[i].contains(span)
-        return [d for d in found if d.whole_line or d.family in ("WM", "GW") or d.code in KEEP_INSIDE_LEFTOVERS
-                or not inside(d.span)]
+
+        # only findings starting within a leftover line can be inside one
+        found_starts = [d.span.start for d in found]
+        drop = set()
+        for line in lines:
+            for j in range(bisect.bisect_left(found_starts, line.start),
+                           bisect.bisect_right(found_starts, line.end)):
+                d = found[j]
+                if not (d.whole_line or d.family in ("WM", "GW") or d.code in KEEP_INSIDE_LEFTOVERS
+                        or not inside(d.span)):
+                    drop.add(j)
+        if not drop:
+            return found
+        return [d for j, d in enumerate(found) if j not in drop]
 
     def _apply_allow_list(self, doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
         allow = self.settings.allow
@@ -195,4 +228,4 @@ class Linter:
                     extra.append(Diagnostic(UNUSED_SUPPRESSION, meta.name,
                                             "这条抑制注释没有抑制任何问题，可以删除", dv.span,
                                             self.severities.get(UNUSED_SUPPRESSION, meta.severity)))
-        return kept + extra
+        return _sorted_unique(kept + extra) if extra else kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from itertools import repeat
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, TextIO
@@ -31,39 +32,53 @@ def _position(r: FileResult, d: Diagnostic) -> tuple[int, int, int, int]:
 
 
 def json_records(results: Iterable[FileResult]) -> list[dict]:
-    """1-based lines, 1-based columns in characters, end column exclusive."""
-    out = []
-    for r in results:
-        if r.document is None:
-            continue
-        for d in r.diagnostics:
-            line, col, end_line, end_col = _position(r, d)
-            rec = {"path": r.path, "line": line + 1, "column": col + 1,
-                   "end_line": end_line + 1, "end_column": end_col + 1,
-                   "code": d.code, "name": d.name, "severity": d.severity.value,
-                   "message": d.message, "fix": None, "related": []}
-            if d.fix is not None:
-                rec["fix"] = {"title": d.fix.title, "applicability": d.fix.applicability.value,
-                              "edits": [_edit_json(r, e) for e in d.fix.edits]}
-            for rel in d.related:
-                rl, rc = r.document.index.line_col(rel.span.start)
-                rec["related"].append({"line": rl + 1, "column": rc + 1, "message": rel.message})
-            out.append(rec)
-    return out
+    """The records of the JSON output as dicts: 1-based lines, 1-based columns in characters,
+    end column exclusive. Read back from the text ``_json_body`` writes, so the two never differ."""
+    return [rec for r in results if r.document is not None
+            for rec in json.loads(f"[{_json_body(r)}]")]
 
 
-def _edit_json(r: FileResult, e) -> dict:
-    index = r.document.index
-    l1, c1 = index.line_col(e.span.start)
-    l2, c2 = index.line_col(e.span.end)
-    return {"line": l1 + 1, "column": c1 + 1, "end_line": l2 + 1, "end_column": c2 + 1,
-            "replacement": e.replacement}
+# what json.dumps(..., ensure_ascii=False) writes for a string (json's C function)
+_q = json.encoder.encode_basestring
 
 
 def _json_body(r: FileResult) -> str:
-    # one record per line: readable, and each line goes through json's C encoder
-    # (an indent makes json fall back to its pure-Python encoder, 5x slower on big reports)
-    return ",\n".join(json.dumps(rec, ensure_ascii=False) for rec in json_records([r]))
+    """One record per line, each exactly as ``json.dumps(record, ensure_ascii=False)`` writes
+    it. Written directly: building dicts and running json's encoder over each took most of the
+    time of a JSON report. Enum values are read as ``_value_`` (``.value`` is a Python-level
+    property)."""
+    index = r.document.index
+    line_col = index.line_col
+    path = _q(r.path)
+    out = []
+    for d in r.diagnostics:
+        line, col = line_col(d.span.start)
+        end_line, end_col = line_col(d.span.end)
+        fix = d.fix
+        if fix is None:
+            fix_json = "null"
+        else:
+            edits = ", ".join(map(_edit_json, repeat(line_col), fix.edits))
+            fix_json = (f'{{"title": {_q(fix.title)}, "applicability": "{fix.applicability._value_}", '
+                        f'"edits": [{edits}]}}')
+        related = ", ".join(map(_related_json, repeat(line_col), d.related))
+        out.append(f'{{"path": {path}, "line": {line + 1}, "column": {col + 1}, '
+                   f'"end_line": {end_line + 1}, "end_column": {end_col + 1}, "code": {_q(d.code)}, '
+                   f'"name": {_q(d.name)}, "severity": "{d.severity._value_}", '
+                   f'"message": {_q(d.message)}, "fix": {fix_json}, "related": [{related}]}}')
+    return ",\n".join(out)
+
+
+def _edit_json(line_col, e) -> str:
+    l1, c1 = line_col(e.span.start)
+    l2, c2 = line_col(e.span.end)
+    return (f'{{"line": {l1 + 1}, "column": {c1 + 1}, "end_line": {l2 + 1}, "end_column": {c2 + 1}, '
+            f'"replacement": {_q(e.replacement)}}}')
+
+
+def _related_json(line_col, rel) -> str:
+    rl, rc = line_col(rel.span.start)
+    return f'{{"line": {rl + 1}, "column": {rc + 1}, "message": {_q(rel.message)}}}'
 
 
 def write_json(results: list[FileResult], out: TextIO) -> None:
@@ -94,14 +109,36 @@ def write_github(results: list[FileResult], out: TextIO) -> None:
     write_reports([render_file(r, "github") for r in results], "github", out)
 
 
+class _CharTable(dict):
+    """A ``str.translate`` table filled in as characters are met: after the first sight of a
+    character, the source lines of a report are mapped at C speed."""
+
+    def __init__(self, convert) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, cp: int):
+        value = self[cp] = self.convert(chr(cp))
+        return value
+
+
+# wide characters map to one character, the others are deleted: the count of wide ones
+_WIDE = _CharTable(lambda ch: "W" if unicodedata.east_asian_width(ch) in "WF" else None)
+# tabs and invisible characters would misplace the caret
+_PRINTABLE = _CharTable(lambda ch: " " if ch == "\t" else
+                        "·" if ch != " " and unicodedata.category(ch) in ("Cf", "Zs") else ch)
+
+
 def display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    return len(s) if s.isascii() else len(s) + len(s.translate(_WIDE))
 
 
 def _printable(s: str) -> str:
-    # tabs and invisible characters would misplace the caret
-    return "".join(" " if ch == "\t" else ("·" if unicodedata.category(ch) in ("Cf", "Zs") and ch != " " else ch)
-                   for ch in s)
+    # isprintable() is False for every character _PRINTABLE changes (tab, Cf, Zs but space)
+    return s if s.isprintable() else s.translate(_PRINTABLE)
+
+
+_SEVERITY_STYLE = {"error": "code", "warning": "warn"}
 
 
 def _text_body(r: FileResult, style: Style, show_source: bool) -> str:
@@ -110,7 +147,7 @@ def _text_body(r: FileResult, style: Style, show_source: bool) -> str:
     index = r.document.index
     for d in r.diagnostics:
         line, col, end_line, end_col = _position(r, d)
-        sev = {"error": "code", "warning": "warn"}.get(d.severity.value, "info")
+        sev = _SEVERITY_STYLE.get(d.severity._value_, "info")
         fixmark = ""
         if d.fix is not None:
             fixmark = style("fix", " [*]" if d.fix.applicability is Applicability.SAFE else " [?]")
@@ -177,7 +214,9 @@ def write_reports(reports: list[FileReport], fmt: str, out: TextIO) -> None:
     elif not bodies:
         out.write("[]\n")
     else:
-        out.write("[\n" + ",\n".join(bodies) + "\n]\n")
+        out.write("[\n")  # in pieces: no copy of a report that may be many megabytes
+        out.write(",\n".join(bodies))
+        out.write("\n]\n")
 
 
 def write_statistics(reports: list[FileReport], out: TextIO, registry) -> None:

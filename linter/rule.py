@@ -48,18 +48,24 @@ class RuleContext:
                 return self.options[k][key]
         return default
 
+    def __post_init__(self) -> None:
+        # what report() writes into every finding, looked up once per code
+        self._named = {code: (m.name, self.severities.get(code, m.severity))
+                       for code, m in self.metas.items()}
+        self._only = next(iter(self.metas)) if len(self.metas) == 1 else None
+
     def report(self, span: Span, message: str, *, code: Optional[str] = None,
                fix: Optional[Fix] = None, related: Sequence[Related] = (),
                whole_line: bool = False) -> Diagnostic:
         if code is None:
-            if len(self.metas) != 1:
+            code = self._only
+            if code is None:
                 raise ValueError("report() needs code= in a checker with several rules")
-            code = next(iter(self.metas))
-        meta = self.metas[code]
+        name, severity = self._named[code]
         # positional (code, name, message, span, severity, fix, related, whole_line): every
         # finding goes through here, and keywords make the call a third slower
-        return Diagnostic(code, meta.name, message, span, self.severities.get(code, meta.severity), fix,
-                          tuple(related), whole_line)
+        return Diagnostic(code, name, message, span, severity, fix,
+                          tuple(related) if related else (), whole_line)
 
 
 def meta(code: str, name: str, title: str, *, what: str, why: str, basis: str = "",

@@ -6,7 +6,10 @@ e-mail addresses, decimals, clock times and quoted English.
 
 Every pattern starts with a literal or a character class, so that ``re`` skips ordinary text
 quickly (a pattern starting with a look-around or an alternation is tried at every position);
-what must stand before that first character is checked by a look-behind after it.
+what must stand before that first character is checked by a look-behind after it. A literal is
+found several times faster than a member of a class, and a class of the Han characters costs
+about a millisecond to compile wherever it occurs: rare marks (--, blanks) are found literally
+and their Chinese neighbours checked in Python.
 """
 from __future__ import annotations
 
@@ -21,16 +24,16 @@ from .numbers import heading_ordinal_positions
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FW_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕……——"
 _HAN_RE = re.compile(f"[{HAN}]")
-_CJK_CTX = re.compile(f"[{HAN}{re.escape(FW_PUNCT)}]")
 _STD = "GB/T 15834-2011"
 
 
 def _is_han(ch: str) -> bool:
-    return bool(ch) and bool(_HAN_RE.match(ch))
+    """Is ch (one character, or "") in HAN? Comparisons, not a regex call: asked per finding."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(_CJK_CTX.match(ch))
+    return ch != "" and (ch in FW_PUNCT or _is_han(ch))
 
 
 def _prev_char(text: str, i: int, skip_space: bool = True) -> str:
@@ -51,6 +54,9 @@ _HALF = re.compile(rf"[,;:?!.](?:(?<=[{HAN} \u00a0][,;:?!.])|(?=[{HAN} \u00a0]))
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _HALF_CODE = {",": "PU001", "?": "PU001", "!": "PU001", ".": "PU001", ":": "PU002", ";": "PU003"}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
+# per mark: code, message, full-width mark, fix title (built once, not per finding)
+_HALF_REPORT = {mark: (_HALF_CODE[mark], f"汉字旁用了半角{_NAMES[mark]}“{mark}”，应为全角“{full}”", full,
+                       f"改为“{full}”") for mark, full in _FULL.items()}
 
 
 _QUOTED = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
@@ -88,15 +94,17 @@ def _in_english_quote(doc, i: int) -> bool:
 def _halfwidth(doc):
     text = doc.masked
     for m in _HALF.finditer(text):
-        mark = text[m.start()]
         s = m.start()
+        mark = text[s]
         before = _prev_char(text, s)
         after = _next_char(text, s + 1)
         if before.isdigit() and after.isdigit():
             continue                                   # 2.6, 14:30, 1,024
-        if mark == "." and not (_is_han(before) and (after in ("", "\n", "\r") or _is_han(after))):
-            continue                                   # 1. ordinals, file.docx, e.g.
-        if not (_is_han(before) or (_is_han(after) and mark not in ".")):
+        han_before = _is_han(before)
+        if mark == ".":
+            if not (han_before and (after in ("", "\n", "\r") or _is_han(after))):
+                continue                               # 1. ordinals, file.docx, e.g.
+        elif not (han_before or _is_han(after)):
             continue
         if doc.is_protected(s, s + 1) or _in_english_quote(doc, s):
             continue
@@ -118,14 +126,23 @@ _DIGITS = "0123456789０１２３４５６７８９"
 # so their matches never overlap
 _ELLIPSES = tuple(re.compile(p) for p in (r"\.\.\.\.*", "。。。。*", "，，，，*", "……*"))
 _DOUBLED = tuple(re.compile(f"{c}{c}(?!{c})") for c in "，。；：、")
-_DASHES = tuple(re.compile(rf"{d}(?<=[{HAN}]{d}){d}(?=[{HAN}“])") for d in "-－")
+_DASHES = tuple(re.compile(d + d) for d in "-－")          # kept between Chinese (_between)
 # 顿号 between quoted/titled items; a comma only between short quoted items (a list, not two sentences)
 _BETWEEN_QUOTED = re.compile(r"”(、)[“《]|》(、)[“《]|“[^“”\n]{1,8}”(，)“(?=[^“”\n]{1,8}”)")
+_BETWEEN_QUOTED_NEEDS = ("”、", "》、", "”，“")        # what each alternative starts with
+
+
+def _between_quoted(text: str):
+    """The matches of _BETWEEN_QUOTED, whose scan stops at every quotation mark: only run where
+    the marks it needs stand together (a fast literal search)."""
+    if any(needle in text for needle in _BETWEEN_QUOTED_NEEDS):
+        yield from _BETWEEN_QUOTED.finditer(text)
+
+
 _DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工作|问题|部门|单位|领域|行业|内容|措施|形式|情况|活动|项目|地区))|、(?=以及)")
-# blanks between Chinese characters: one pattern per blank, for a literal start (a match starts
-# at the first blank of a run, so only one of them can match a run)
-_SPACES_INSIDE = tuple(re.compile(rf"{c}(?<=[{HAN}{re.escape(FW_PUNCT)}]{c})[ \u00a0\u3000]*"
-                                  rf"(?=[{HAN}{re.escape(FW_PUNCT)}])") for c in " \u00a0\u3000")
+# a run of blanks, from its first blank: one pattern per blank, for a literal start (kept
+# between Chinese characters by _between, so only the pattern of a run's first blank counts)
+_SPACES_INSIDE = tuple(re.compile(c + "[ \u00a0\u3000]*") for c in " \u00a0\u3000")
 _TRAILING = re.compile(rf"(?=[ \t\u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+$", re.M)
 _ASCII_INDENT = re.compile(rf" (?<![^\n] ) *(?=[{HAN}“《（])")     # spaces at a line start
 _BLANKS = (" ", "\t", "\u00a0", "\u3000")
@@ -150,6 +167,21 @@ def _trailing(text: str):
 def _in_order(patterns, text):
     """The matches of patterns whose matches never overlap, in text order."""
     return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+
+
+def _between(patterns, text, before, after):
+    """The matches of patterns (see _in_order) with ``before`` true of the character before and
+    ``after`` of the one after. Checked here, not by look-arounds in the patterns: a class of the
+    Chinese characters costs milliseconds to compile in each pattern, and the matches are few."""
+    n = len(text)
+    for m in _in_order(patterns, text):
+        s, e = m.span()
+        if s and e < n and before(text[s - 1]) and after(text[e]):
+            yield m
+
+
+def _han_or_quote(ch: str) -> bool:
+    return ch == "“" or _is_han(ch)
 
 
 def _one_sided(text: str, i: int) -> bool:
@@ -320,9 +352,8 @@ def punctuation(doc, ctx):
     for mark, span in _halfwidth(doc):
         if in_ordinal(span):
             continue
-        full = _FULL[mark]
-        yield ctx.report(span, f"汉字旁用了半角{_NAMES[mark]}“{mark}”，应为全角“{full}”",
-                         code=_HALF_CODE[mark], fix=Fix.replace(span, full, f"改为“{full}”"))
+        code, message, full, title = _HALF_REPORT[mark]
+        yield ctx.report(span, message, code=code, fix=Fix.replace(span, full, title))
     for m in _PARENS.finditer(text):
         span = Span(m.start(), m.end())
         if in_ordinal(span) or doc.is_protected(m.start(), m.end()):
@@ -369,11 +400,11 @@ def punctuation(doc, ctx):
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"标点“{m.group()[0]}”重复", code="PU010",
                          fix=Fix.replace(Span(m.start() + 1, m.end()), "", "删除重复的标点"))
-    for m in _in_order(_DASHES, text):
+    for m in _between(_DASHES, text, _is_han, _han_or_quote):
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"破折号应写作“——”，不应写作“{orig[m.start():m.end()]}”", code="PU009",
                          fix=Fix.replace(span, "——", "改为“——”"))
-    for m in _BETWEEN_QUOTED.finditer(text):
+    for m in _between_quoted(text):
         g = m.lastindex
         span = Span(m.start(g), m.end(g))
         yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{'逗号' if g == 3 else '顿号'}", code="PU011",
@@ -382,7 +413,7 @@ def punctuation(doc, ctx):
         span = Span(m.start(), m.end())
         word = "以及" if text.startswith("以及", m.end()) else "等"
         yield ctx.report(span, f"“{word}”前不用顿号", code="PU012", fix=Fix.replace(span, "", "删除顿号", Applicability.UNSAFE))
-    for m in _in_order(_SPACES_INSIDE, text):
+    for m in _between(_SPACES_INSIDE, text, _is_cjk, _is_cjk):
         if doc.kind == "markdown" and "\ue000" in text[max(0, m.start() - 1):m.end() + 1]:
             continue
         span = Span(m.start(), m.end())

@@ -10,18 +10,19 @@ pack file and the rule code.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from typing import Any, Callable, Iterable, Optional
 
 from ..model import Edit, Fix, FixAvailability, Related, RuleMeta, Span
-from .literal import LiteralMatcher, SharedScanner, literal_pattern
+from .literal import LiteralMatcher, SharedScanner, at_char, literal_pattern, rarity
 
 try:  # user packs may use Unicode properties such as \p{Han}, which only `regex` knows
     import regex as _user_re
 except ImportError:  # pragma: no cover - the bundled VS Code server has no compiled packages
     _user_re = re
 
-try:  # the parser behind `re`: what a pattern's matches can start with (see _candidate_scan)
+try:  # the parser behind `re`: what a pattern's matches can start with (see _candidate_scans)
     from re import _constants as _sre, _parser as _sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre
@@ -202,23 +203,76 @@ def _class(items) -> str:
     return "[" + "".join(out) + "]"
 
 
-def _candidate_scan(heads: list[str]):
-    """A stdlib ``re`` pattern that matches one character where one of ``heads`` matches:
-    the class of their first characters, which ``re`` scans for fast, with the alternation of
-    the heads as a look-ahead from there (an alternation alone is tried at every position, and
-    ``regex`` is no faster at it). Only the match's start means anything. None when ``re``
-    cannot read the heads (``regex``-only syntax, flags) or they can match the empty string."""
-    alternation = "|".join(f"(?:{h})" for h in heads)
+_LITERAL_SCANS = 12
+
+
+def _alternation(heads) -> str:
+    return "(?:" + "|".join(f"(?:{h})" for h in heads) + ")"
+
+
+def _candidate_scans(heads: list[str]):
+    """Stdlib ``re`` patterns that match one character where one of ``heads`` matches: the
+    class of their first characters, which ``re`` scans for fast, with the alternation of the
+    heads as a look-ahead from there (an alternation alone is tried at every position, and
+    ``regex`` is no faster at it). When the heads start with a few literal characters, each
+    gets a pattern with the heads that start with it: ``re`` finds a literal several times
+    faster than a member of a class. Only the matches' starts mean anything. None when ``re``
+    cannot read the heads (``regex``-only syntax, flags) or one can match the empty string."""
     try:
-        parsed = _sre_parse.parse(alternation)
-        if parsed.state.flags & ~_sre.SRE_FLAG_UNICODE:
-            return None
-        items, empty = _first_items(parsed)
-        if empty:
-            return None
-        return re.compile(f"{_class(items)}(?<=(?=(?:{alternation}))[\\s\\S])")
+        firsts = []
+        for h in heads:
+            parsed = _sre_parse.parse(h)
+            if parsed.state.flags & ~_sre.SRE_FLAG_UNICODE:
+                return None
+            items, empty = _first_items(parsed)
+            if empty:
+                return None
+            firsts.append(items)
+        by_char: dict[int, dict[str, None]] = {}       # first character -> the heads it starts
+        for h, items in zip(heads, firsts):
+            for op, av in items:
+                by_char.setdefault(av if op is _sre.LITERAL else -1, {})[h] = None    # -1: a range, \d …
+        if -1 not in by_char and len(by_char) <= _LITERAL_SCANS:
+            return tuple(re.compile(at_char(re.escape(chr(c)), _alternation(hs))) for c, hs in by_char.items())
+        return (re.compile(at_char(_class([i for items in firsts for i in items]), _alternation(heads))),)
     except (re.error, ValueError, OverflowError, RecursionError):
         return None
+
+
+_NOT_A_COUNT = re.compile(r"\{(?!\d*,?\d*\})|\[\[")     # `regex`-only syntax: fuzzy {e<=1}, nested sets
+
+
+def _required_literal(pattern: str) -> Optional[str]:
+    """A literal of two or more characters that every match of ``pattern`` consumes or looks
+    ahead at (so it lies between the match's start and the end of the text searched), the one
+    with the rarest character; None when there is none or ``re`` cannot be trusted to read the
+    pattern as ``regex`` does."""
+    if _NOT_A_COUNT.search(pattern):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = _sre_parse.parse(pattern)
+    except (re.error, Warning, OverflowError, RecursionError):
+        return None
+    if parsed.state.flags & ~_sre.SRE_FLAG_UNICODE:
+        return None
+    runs: list[str] = []
+
+    def read(seq):
+        run = ""
+        for op, av in seq:
+            if op is _sre.LITERAL:
+                run += chr(av)
+                continue
+            runs.append(run)
+            run = ""
+            if op is _sre.ASSERT and av[0] == 1:        # a look-ahead: what it sees must be there
+                read(av[1])
+        runs.append(run)
+    read(parsed)
+    runs = [r for r in runs if len(r) >= 2 and max(map(rarity, r)) >= 0]   # a Han anchor for the scan
+    return max(runs, key=lambda r: max(map(rarity, r)), default=None)
 
 
 # --- substitution ----------------------------------------------------------------------------
@@ -289,12 +343,36 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
         # look-behinds, say which one matches - the same leftmost-first choice as the
         # alternation of the full entries.
         heads = [_strip_lookbehind(rx.pattern) for rx, _, _ in compiled]
+        scans = combined = None
         if len(compiled) > 1 and not any(_BACKREF.search(h) for h in heads):
-            combined = _candidate_scan(heads) or _user_re.compile("|".join(f"(?:{h})" for h in heads))
-        else:
-            combined = None
+            scans = _candidate_scans(heads)
+            if scans is None:
+                combined = _user_re.compile("|".join(f"(?:{h})" for h in heads))
+        # When every entry needs a literal (截止, 委、政府), the rule only runs where one of them
+        # occurs: the shared word scan finds them at no extra cost.
+        needed = [_required_literal(rx.pattern) for rx, _, _ in compiled]
+        guard = scanner.add(needed) if scanner is not None and all(needed) else None
+
+        def first_at(text, p, b):
+            """(match, replacement, note) of the first entry that matches at p, or None."""
+            for rx, right, note in compiled:
+                m = rx.match(text, p, b)
+                if m is not None:
+                    return m, right, note
+            return None
 
         def find(doc, text, a, b):
+            if guard is not None and not guard.finditer(doc, a, b):
+                return
+            if scans is not None:
+                pos = a
+                for p in sorted(m.start() for scan in scans for m in scan.finditer(text, a, b)):
+                    hit = first_at(text, p, b) if p >= pos else None
+                    if hit is not None:
+                        m, right, note = hit
+                        yield m.start(), m.end(), m.expand(right), note
+                        pos = max(m.end(), p + 1)
+                return
             if combined is None:
                 hits = sorted(((m.start(), m.end(), i, m) for i, (rx, _, _) in enumerate(compiled)
                                for m in rx.finditer(text, a, b)), key=lambda h: (h[0], h[2]))
@@ -311,12 +389,11 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
                 if c is None:
                     return
                 p = c.start()
-                for rx, right, note in compiled:
-                    m = rx.match(text, p, b)
-                    if m is not None:
-                        yield m.start(), m.end(), m.expand(right), note
-                        pos = max(m.end(), p + 1)
-                        break
+                hit = first_at(text, p, b)
+                if hit is not None:
+                    m, right, note = hit
+                    yield m.start(), m.end(), m.expand(right), note
+                    pos = max(m.end(), p + 1)
                 else:
                     pos = p + 1
 
@@ -528,7 +605,8 @@ def ordered(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None)
     # The members are common words (创新, 经济建设 …); a run needs a separator between two of
     # them, so the scan looks for separators followed by a member and looks back for another.
     trie = literal_pattern(member_of)
-    after_sep = re.compile(f"[{re.escape(sep)}](?={trie})")
+    # a pattern per separator: `re` finds a literal several times faster than a member of a class
+    after_sep = tuple(re.compile(f"{re.escape(c)}(?={trie})") for c in dict.fromkeys(sep))
     member_at = re.compile(trie)
     member_before = re.compile(f"(?:{trie})$")
     longest = max(len(x) for x in member_of)
@@ -538,8 +616,7 @@ def ordered(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None)
     def runs(doc, text, a, b):
         """Chains of members written one after another with a separator between them."""
         chain: list = []
-        for m in after_sep.finditer(text, a, b):
-            p = m.start()
+        for p in sorted(m.start() for rx in after_sep for m in rx.finditer(text, a, b)):
             nxt = member_at.match(text, p + 1, b)
             if chain and chain[-1][1] == p:
                 chain.append((p + 1, nxt.end(), nxt.group()))

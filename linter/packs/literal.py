@@ -10,11 +10,13 @@ overlapping.
 
 Even the rarest character of a word is often a common one (各 in 各行其事, 县 in 县市区), and
 most places the scan stops at hold no word. So the ``_CHECKED`` most common anchors have a
-scan of their own that checks their words in C: an alternation of the anchors, each followed
-by look-arounds for its words (``县(?=市区|（市、区）)``, ``局(?<=国家质检总局)``), which ``re``
-still scans for with one character class (every alternative starts with a literal). An anchor
-whose check fails costs a test of every alternative, which is why the other anchors keep the
-plain scan.
+scan of their own that checks their words in C: each anchor followed by look-arounds for its
+words (``县(?=市区|（市、区）)``, ``局(?<=国家质检总局)``). ``re`` tries the alternatives of an
+alternation one after another, so they are grouped in buckets of ``_BUCKET`` anchors, the most
+common first, each led by the class of its anchors, so that a failing class test skips a
+bucket (``[各县…]`` then ``各(?=行其事)|县(?=市区|…)``, see ``at_char``); the leading class of all
+the anchors lets ``re`` scan for them fast. The rarer anchors keep the plain scan: checking
+them too would not pay for compiling the pattern.
 """
 from __future__ import annotations
 
@@ -25,10 +27,12 @@ from typing import Iterable
 from .charfreq import RANK
 
 _RARE = len(RANK) + 1
-_CHECKED = 100
+_CHECKED = 200
+_BUCKET = 25
+_SHORT = 64          # up to this many characters, candidates are looked up without a scan
 
 
-def _rarity(ch: str) -> int:
+def rarity(ch: str) -> int:
     """Higher is rarer. Han characters by their frequency rank; everything else (digits,
     Latin letters, punctuation) counts as common, so a word is anchored on a Han character."""
     if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f":
@@ -48,8 +52,25 @@ def _anchor_pattern(anchor: str, entries) -> str:
     return re.escape(anchor) + "(?:" + "|".join(dict.fromkeys(checks)) + ")"
 
 
+def _class(chars) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def at_char(lead: str, body: str) -> str:
+    """A pattern for the one character ``lead`` matches, where ``body`` matches from that
+    character (``re`` scans fast for a pattern that starts with a literal or a class)."""
+    return f"{lead}(?<=(?={body})[\\s\\S])"
+
+
+def _checked_scan(table, anchors) -> str:
+    buckets = [anchors[i:i + _BUCKET] for i in range(0, len(anchors), _BUCKET)]
+    dispatch = "|".join(at_char(_class(b), "(?:" + "|".join(_anchor_pattern(c, table[c]) for c in b) + ")")
+                        for b in buckets)
+    return at_char(_class(anchors), f"(?:{dispatch})")
+
+
 class LiteralMatcher:
-    __slots__ = ("words", "_table", "_scans")
+    __slots__ = ("words", "_table", "_anchors", "_compiled")
 
     def __init__(self, words: Iterable[str]):
         self.words = tuple(dict.fromkeys(w for w in words if w))
@@ -57,29 +78,40 @@ class LiteralMatcher:
             raise ValueError("no words")
         table: dict[str, list[tuple[int, str]]] = {}
         for w in self.words:
-            k = max(range(len(w)), key=lambda i: (_rarity(w[i]), -i))
+            k = max(range(len(w)), key=lambda i: (rarity(w[i]), -i))
             table.setdefault(w[k], []).append((k, w))
         # at one anchor, try the longer words first
         self._table = {c: tuple(sorted(v, key=lambda kw: -len(kw[1]))) for c, v in table.items()}
-        anchors = sorted(self._table, key=_rarity)     # the most common first
-        checked, plain = anchors[:_CHECKED], anchors[_CHECKED:]
-        self._scans = (re.compile("|".join(_anchor_pattern(c, self._table[c]) for c in checked)),)
-        if plain:
-            self._scans += (re.compile("[" + "".join(re.escape(c) for c in sorted(plain)) + "]"),)
+        self._anchors = sorted(self._table, key=rarity)     # the most common first
+        self._compiled = None
+
+    @property
+    def _scans(self):
+        """Compiled on first use: a matcher built only to check a word list (``search`` on short
+        strings) never needs them."""
+        if self._compiled is None:
+            checked, plain = self._anchors[:_CHECKED], self._anchors[_CHECKED:]
+            self._compiled = (re.compile(_checked_scan(self._table, checked)),)
+            if plain:
+                self._compiled += (re.compile(_class(plain)),)
+        return self._compiled
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Every occurrence of every word inside ``text[start:end]`` (overlapping ones too),
         as (start, -length, word), sorted: at one place the longest word comes first."""
         end = len(text) if end is None else end
+        if end - start <= _SHORT:                   # a word of a list being checked: no scan
+            anchors = [p for p in range(start, end) if text[p] in self._table]
+        else:
+            anchors = [m.start() for scan in self._scans for m in scan.finditer(text, start, end)]
         table = self._table
         starts_with = text.startswith
         found = []
         add = found.append
-        for scan in self._scans:
-            for p in [m.start() for m in scan.finditer(text, start, end)]:
-                for k, w in table[text[p]]:
-                    if starts_with(w, p - k, end) and p - k >= start:
-                        add((p - k, -len(w), w))
+        for p in anchors:
+            for k, w in table[text[p]]:
+                if starts_with(w, p - k, end) and p - k >= start:
+                    add((p - k, -len(w), w))
         found.sort()
         return found
 
