@@ -99,7 +99,7 @@ def find_ranges(doc):
 # a repeat is tried at every position); what stands before that character is checked by a
 # look-behind after it.
 _RANGE_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
-_ZERO_YEAR = re.compile(r"年(?<=[一二三四五六七八九〇零○OΟ]{4}年)")     # match.start() - 4 is the year
+_ZERO_YEAR = re.compile(r"年(?<=[一二三四五六七八九〇零○OΟ0０]{4}年)")     # match.start() - 4 is the year
 _MIXED = re.compile(r"\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|\d+千\d+百?|百分之\d+")
 # from the 、 on; match.start() - 1 is the first number
 _APPROX = re.compile(r"、(?:(?<=([0-9])、)(\d)(?=[个条名人家次项天岁位户所座处])|"
@@ -112,7 +112,7 @@ _DOC_NUMBER = re.compile(r"([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)
 _DOC_NUMBER_END = re.compile(r"号(?<=\d号)")
 _SLOGAN = re.compile(r"个(?<=([2-9])个)(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
 _CN = "〇一二三四五六七八九"
-_ZERO_FIX = str.maketrans({"零": "〇", "○": "〇", "O": "〇", "Ο": "〇"})
+_ZERO_FIX = str.maketrans({"零": "〇", "○": "〇", "O": "〇", "Ο": "〇", "0": "〇", "０": "〇"})
 
 NU001 = meta("NU001", "range-hyphen", "数值范围用了连字符",
              what="检查用连字符“-”连接的数值范围（1-6月、3-5名、2021-2023年）；电话号码、房间号、ISO 日期、图表编号、发文字号不报告。",
@@ -131,10 +131,12 @@ NU002 = meta("NU002", "range-unit", "数值范围省略了百分号或万、亿"
                        Example(good="增幅在15%～30%之间，投资9亿～16亿元。")),
              basis=S15835 + " 5.1.3")
 NU003 = meta("NU003", "chinese-zero", "汉字数字中的“零”写法",
-             what="检查汉字年份中用“零”“○”（几何圆圈）或字母O表示的零（二零二三年、二○二三年）。",
+             what="检查汉字年份中用“零”“○”（几何圆圈）、字母O或阿拉伯数字0表示的零（二零二三年、二○二三年、二0二三年）。",
              why="GB/T 15835-2011：汉字数字的“零”在年份中写作“〇”（U+3007）。",
              fix=FixAvailability.ALWAYS, fix_safety="替换为“〇”是安全修复。",
-             examples=(Example(bad="二○二三年十月", fixed="二〇二三年十月"), Example(good="二〇〇八年制定")),
+             examples=(Example(bad="二○二三年十月", fixed="二〇二三年十月"),
+                       Example(bad="二0二三年十月", fixed="二〇二三年十月"),
+                       Example(good="二〇〇八年制定，2020年修订")),
              basis=S15835 + " 4.1.3、5.2.5")
 NU004 = meta("NU004", "mixed-numeral-forms", "一个数中混用阿拉伯数字和汉字",
              what="检查“3千5百万元”“百分之5”这类在一个数中混用阿拉伯数字和千、百或“百分之”的写法；“3千米”“5千瓦”等单位不报告。",
@@ -227,7 +229,7 @@ def numbers(doc, ctx):
     for m in _ZERO_YEAR.finditer(text):
         s = m.start() - 4
         tok = text[s:m.end()]
-        if not any(ch in tok for ch in "零○OΟ") or tok[0] in "〇零○OΟ":
+        if not any(ch in tok for ch in "零○OΟ0０") or tok[0] in "〇零○OΟ0０":
             continue
         new = tok.translate(_ZERO_FIX)
         span = Span(s, m.end())

@@ -128,8 +128,20 @@ _ELLIPSES = tuple(re.compile(p) for p in (r"\.\.\.\.*", "。。。。*", "，，
 _DOUBLED = tuple(re.compile(f"{c}{c}(?!{c})") for c in "，。；：、")
 _DASHES = tuple(re.compile(d + d) for d in "-－")          # kept between Chinese (_between)
 # 顿号 between quoted/titled items; a comma only between short quoted items (a list, not two sentences)
-_BETWEEN_QUOTED = re.compile(r"”(、)[“《]|》(、)[“《]|“[^“”\n]{1,8}”(，)“(?=[^“”\n]{1,8}”)")
+# The comma alternative (group 3) is only a list when the items look parallel (see
+# _parallel_quoted); otherwise the comma ends a clause: 聚焦“学懂”，“深化于学”悟原理.
+_BETWEEN_QUOTED = re.compile(r"”(、)[“《]|》(、)[“《]|“([^“”\n]{1,8})”(，)“([^“”\n]{1,8})”")
 _BETWEEN_QUOTED_NEEDS = ("”、", "》、", "”，“")        # what each alternative starts with
+
+
+_DOC_NUMBER_TAIL = re.compile(r"\d+号")
+
+
+def _parallel_quoted(m, text: str) -> bool:
+    """“一人一策”，“一人一专班”的原则: two quoted items that start alike and together form one
+    noun phrase (followed by 的 or 等), not two clauses (坚持“两手抓”，“两手都要硬”。)."""
+    first, second = m.group(3), m.group(5)
+    return first[0] == second[0] and text.startswith(("的", "等"), m.end())
 
 
 def _between_quoted(text: str):
@@ -306,12 +318,18 @@ PU010 = meta("PU010", "doubled-mark", "标点重复",
                        Example(good="完成全面排查，排查范围包括教学楼。")),
              basis=_STD + " 第4章（点号的用法）")
 PU011 = meta("PU011", "mark-between-quoted-items", "引号或书名号并列成分间加了顿号",
-             what="检查标有引号或书名号的并列成分之间的顿号（“一人一策”、“一人一专班”；《民法典》、《刑法》）。",
-             why="GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号。",
+             what="检查标有引号或书名号的并列成分之间的顿号（“一人一策”、“一人一专班”；《民法典》、《刑法》），"
+                  "以及两个并列的引号成分合成一个名词短语时中间的逗号（“一人一策”，“一人一专班”的原则）；"
+                  "逗号分开的是两个分句时（聚焦“学懂”，“深化于学”悟原理）不报告。",
+             why="GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号，"
+                 "也不用逗号。",
              fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
-             fix_safety="删除顿号；有时顿号有助于区分层次，需确认（不安全修复）。",
+             fix_safety="删除顿号或逗号；有时标点有助于区分层次，需确认（不安全修复）。",
              examples=(Example(bad="学习《民法典》、《刑法》。", fixed="学习《民法典》《刑法》。"),
-                       Example(good="学习《民法典》《刑法》。")),
+                       Example(bad="坚持“一人一策”，“一人一专班”的原则。", fixed="坚持“一人一策”“一人一专班”的原则。"),
+                       Example(good="学习《民法典》《刑法》。"),
+                       Example(good="聚焦“学懂”，“深化于学”悟原理。"),
+                       Example(good="坚持“两手抓”，“两手都要硬”。")),
              basis=_STD + " 4.5.3.5")
 PU012 = meta("PU012", "dunhao-before-deng", "“等”“以及”前用了顿号",
              what="检查列举末项与“等”“以及”之间的顿号（“水、电、气、等”“建设、以及”）；作动词的“等”（等政策、等资金）不报告。",
@@ -323,11 +341,16 @@ PU012 = meta("PU012", "dunhao-before-deng", "“等”“以及”前用了顿�
              basis=_STD + " B.1.2")
 PU013 = meta("PU013", "stray-space", "多余的空格",
              what="检查汉字或全角标点之间的空格（半角空格、不换行空格、全角空格）、行尾空白，以及纯文本中用半角空格做的段首缩进；"
-                  "段首的全角空格缩进不报告。",
+                  "段首的全角空格缩进不报告；版式用的空格（“第一条　”“第二章　”之后、出席/列席名单、标题下的署名行、"
+                  "标题、落款和日期行）不报告。",
              why="中文行文字间不加空格；多余空格多是复制粘贴留下的，会造成排版错位。",
-             fix=FixAvailability.ALWAYS, fix_safety="删除字间和行尾空格是安全修复；段首半角空格缩进的修复需确认。",
+             fix=FixAvailability.ALWAYS,
+             fix_safety="删除字间半角空格和行尾空格是安全修复；字间的全角空格多为有意对齐，删除需确认；"
+                        "段首半角空格缩进的修复需确认。",
              examples=(Example(bad="坚持把 纪律挺在前面。", fixed="坚持把纪律挺在前面。"),
-                       Example(good="\u3000\u3000坚持把纪律挺在前面。")),
+                       Example(good="\u3000\u3000坚持把纪律挺在前面。"),
+                       Example(good="第一条\u3000为加强管理，制定本办法。"),
+                       Example(good="出席：张三丰\u3000王\u3000强\u3000李四光")),
              basis="中文排版惯例；" + _STD + " 第5章（标点符号的位置和书写形式）")
 PU014 = meta("PU014", "title-ending-mark", "标题末尾有标点",
              what="检查公文标题末尾的句号、逗号等点号。",
@@ -359,6 +382,8 @@ def punctuation(doc, ctx):
         if in_ordinal(span) or doc.is_protected(m.start(), m.end()):
             continue
         inner = m.group(1)
+        if len(inner) == 4 and inner.isdigit() and _DOC_NUMBER_TAIL.match(text, m.end()):
+            continue        # (2020)53号: a 发文字号, NU008 gives the right brackets 〔2020〕
         before = _prev_char(text, m.start(), False)
         if not (_HAN_RE.search(inner) or _is_han(before)):
             continue
@@ -406,9 +431,14 @@ def punctuation(doc, ctx):
                          fix=Fix.replace(span, "——", "改为“——”"))
     for m in _between_quoted(text):
         g = m.lastindex
+        if g == 5:                                  # the comma alternative
+            if not _parallel_quoted(m, text):
+                continue
+            g = 4
         span = Span(m.start(g), m.end(g))
-        yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{'逗号' if g == 3 else '顿号'}", code="PU011",
-                         fix=Fix.replace(span, "", "删除顿号", Applicability.UNSAFE))
+        mark = "逗号" if g == 4 else "顿号"
+        yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{mark}", code="PU011",
+                         fix=Fix.replace(span, "", f"删除{mark}", Applicability.UNSAFE))
     for m in _DUNHAO_DENG.finditer(text):
         span = Span(m.start(), m.end())
         word = "以及" if text.startswith("以及", m.end()) else "等"
@@ -416,9 +446,14 @@ def punctuation(doc, ctx):
     for m in _between(_SPACES_INSIDE, text, _is_cjk, _is_cjk):
         if doc.kind == "markdown" and "\ue000" in text[max(0, m.start() - 1):m.end() + 1]:
             continue
+        if _layout_space(doc, text, m.start()):
+            continue
         span = Span(m.start(), m.end())
-        yield ctx.report(span, f"汉字之间多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
-                         fix=Fix.replace(span, "", "删除空格"))
+        run = orig[m.start():m.end()]
+        # a full-width space is usually deliberate alignment (names in a list, 落款): suggest only
+        yield ctx.report(span, f"汉字之间多余的{_space_name(run)}", code="PU013",
+                         fix=Fix.replace(span, "", "删除空格",
+                                         Applicability.UNSAFE if "\u3000" in run else Applicability.SAFE))
     for m in _trailing(text):
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"行尾多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
@@ -433,6 +468,43 @@ def punctuation(doc, ctx):
         span = Span(title.end - 1, title.end)
         yield ctx.report(span, f"标题末尾不用标点“{orig[span.start]}”", code="PU014",
                          fix=Fix.replace(span, "", "删除标题末尾的标点", Applicability.UNSAFE))
+
+
+# Spaces that are layout, not slips: after an article or chapter label at the start of a line
+# (第一条　为加强…, 第二章　总则), and in the name lists of minutes (出席：张三　王　强).
+_LABEL_BEFORE_SPACE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇两0-9０-９]+[编章节条款部分]*\Z")
+_NAME_LIST_LINE = re.compile(r"[ \t\u3000]*(?:出席|列席|参加|参会|与会|缺席|请假|记录|主持|抄送|分送)"
+                             r"(?:人员|领导|单位|人)?[：:]")
+_LAYOUT_KINDS = frozenset({"title", "signature", "date"})
+
+
+def _layout_space(doc, text: str, pos: int) -> bool:
+    """Whether the space at POS is part of the draft's layout rather than a stray space: in a
+    title, 落款 or date line (joint signatures are spaced apart), right after an article label,
+    in a name list, or in a short byline under the title (县委书记　李明)."""
+    index = doc.index
+    line = index.line_of(pos)
+    start = index.line_span(line)[0]
+    kinds = doc.structure.line_kinds
+    kind = kinds[line] if line < len(kinds) else "text"
+    if kind in _LAYOUT_KINDS:
+        return True
+    head = text[start:pos]
+    if _LABEL_BEFORE_SPACE.match(head) or _NAME_LIST_LINE.match(text, start):
+        return True
+    return kind == "text" and _is_byline(doc, text, line, kinds)
+
+
+def _is_byline(doc, text: str, line: int, kinds) -> bool:
+    """A short line with no sentence punctuation right under the title (blank lines between)."""
+    a, b = doc.index.line_span(line)
+    body = text[a:b].strip(" \t\u3000\r\n")
+    if not body or len(body) > 30 or any(ch in body for ch in "，。；！？：,.;!?:"):
+        return False
+    k = line - 1
+    while k >= 0 and kinds[k] == "blank":
+        k -= 1
+    return k >= 0 and kinds[k] == "title"
 
 
 def _space_name(s: str) -> str:

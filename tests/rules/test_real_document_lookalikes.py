@@ -1,0 +1,66 @@
+"""Cases found by running gwlint over real documents from the web: the layout spaces and commas
+a 公文 needs must stay silent (PU013 reported them and its fix deleted them), a 发文字号 in
+half-width brackets gets one finding, not two with conflicting fixes, and the common 二0二三年
+is caught; the slips they look like are still reported."""
+import pytest
+
+from gwlint.linter import Document, Linter
+from gwlint.linter.config import Settings
+from gwlint.linter.model import Applicability
+
+LINTER = Linter(Settings(select=("PU011", "PU013")))
+
+
+def findings(text):
+    doc = Document(text, path="draft.txt")
+    return [(d.code, doc.text[d.span.start:d.span.end], d.fix.applicability if d.fix else None)
+            for d in LINTER.lint(doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "第一条\u3000为加强管理，制定本办法。\n第二条\u3000本办法所称资金，是指专项资金。\n",
+    "第二章   组成人员和政府职能\n",
+    "出席：张三丰\u3000王\u3000强\u3000李四光\n列席：赵\u3000六\n",
+    "关于开展安全检查的通知\n\n县委书记\u3000李明\n\n同志们：\n今天召开会议。\n",
+    "关于做好防汛工作的通知\n各单位：\n请做好防汛工作。\n中共平安县委办公室\u3000\u3000平安县人民政府办公室\n2024年6月1日\n",
+])
+def test_layout_spaces_are_not_reported(text):
+    assert findings(text) == []
+
+
+def test_stray_spaces_in_body_text_are_still_reported():
+    text = "关于开展安全检查的通知\n各单位：\n今天 我们开会。第一条规定 必须执行。\n"
+    assert [(c, s) for c, s, _ in findings(text)] == [("PU013", " "), ("PU013", " ")]
+
+
+def test_full_width_space_between_characters_gets_only_a_suggested_fix():
+    assert findings("坚持把\u3000纪律挺在前面。\n") == [("PU013", "\u3000", Applicability.UNSAFE)]
+    assert findings("坚持把 纪律挺在前面。\n") == [("PU013", " ", Applicability.SAFE)]
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("要坚持“一人一策”，“一人一专班”的原则。", True),
+    ("聚焦“学懂”，“深化于学”悟原理。", False),
+    ("坚持“两手抓”，“两手都要硬”。", False),
+])
+def test_comma_between_quoted_items_only_when_they_form_one_phrase(text, flagged):
+    assert [c for c, _, _ in findings(text)] == (["PU011"] if flagged else [])
+
+
+def _codes(text, select):
+    linter = Linter(Settings(select=select))
+    doc = Document(text, path="draft.txt")
+    return [(d.code, doc.text[d.span.start:d.span.end], d.fix.edits[0].replacement if d.fix else None)
+            for d in linter.lint(doc)]
+
+
+def test_document_number_in_half_width_brackets_is_reported_once():
+    assert _codes("根据国办发(2020)53号文件要求。\n", ("PU004", "NU008")) == [
+        ("NU008", "(2020)53号", "〔2020〕53号")]
+    # an ordinary parenthesis after Chinese text is still PU004
+    assert [c for c, _, _ in _codes("根据文件(2020年版)要求。\n", ("PU004", "NU008"))] == ["PU004"]
+
+
+def test_digit_zero_in_a_chinese_year():
+    assert _codes("二0二三年十月\n", ("NU003",)) == [("NU003", "二0二三年", "二〇二三年")]
+    assert _codes("2020年修订，二〇二三年施行。\n", ("NU003",)) == []
