@@ -108,7 +108,8 @@ _FULLWIDTH = re.compile(r"[０-９]+")
 _PADDED_ZERO = re.compile(r"0(?<=[年月]0)[1-9][月日]")     # a zero that pads a month or a day
 _DATE_AROUND = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?")
 _ZERO_PART = re.compile(r"(?<=[年月])0(?=\d[月日])|^0(?=\d月)")
-_DOC_NUMBER = re.compile(r"([\[【（(［])(\d{4})([\]】）)］])(0*)(\d+)(号)")
+# 〔〕 too (a padded 〔2023〕05号), and the „‟ and ﹝﹞ that 〔〕 turn into in Word/GBK conversions
+_DOC_NUMBER = re.compile(r"([\[【（(［〔„﹝])(\d{4})([\]】）)］〕‟﹞])(0*)(\d+)(号)")
 _DOC_NUMBER_END = re.compile(r"号(?<=\d号)")
 _SLOGAN = re.compile(r"个(?<=([2-9])个)(意识|自信|维护|确立|全面|代表|务必|坚持|必须|两手抓)")
 _CN = "〇一二三四五六七八九"
@@ -165,10 +166,14 @@ NU007 = meta("NU007", "padded-date", "日期中的月、日补了零",
              examples=(Example(bad="2023年07月05日", fixed="2023年7月5日"), Example(good="2023年7月5日")),
              basis="GB/T 9704-2012 7.3.5.4；" + S15835 + " 5.1.4")
 NU008 = meta("NU008", "document-number-form", "发文字号的括号或序号写法",
-             what="检查发文字号的年份括号（应为六角括号“〔〕”）和序号补零（“[2023]05号”应为“〔2023〕5号”）。",
+             what="检查发文字号的年份括号（应为六角括号“〔〕”；包括转码后变成的“„‟”“﹝﹞”）和序号补零"
+                  "（“[2023]05号”“〔2023〕05号”应为“〔2023〕5号”）。",
              why="GB/T 9704-2012 7.2.5：年份用阿拉伯数字标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位。",
              fix=FixAvailability.ALWAYS, fix_safety="替换括号、去掉补位的零是安全修复。",
-             examples=(Example(bad="京政发[2023]05号", fixed="京政发〔2023〕5号"), Example(good="京政发〔2023〕5号")),
+             examples=(Example(bad="京政发[2023]05号", fixed="京政发〔2023〕5号"),
+                       Example(bad="国办发„2009‟3号", fixed="国办发〔2009〕3号"),
+                       Example(bad="京政发〔2023〕05号", fixed="京政发〔2023〕5号"),
+                       Example(good="京政发〔2023〕5号")),
              basis="GB/T 9704-2012 7.2.5")
 NU009 = meta("NU009", "slogan-numerals", "固定提法应用汉字数字",
              what="检查“4个意识”“2个维护”这类固定提法中的阿拉伯数字。",

@@ -64,3 +64,9 @@ def test_document_number_in_half_width_brackets_is_reported_once():
 def test_digit_zero_in_a_chinese_year():
     assert _codes("二0二三年十月\n", ("NU003",)) == [("NU003", "二0二三年", "二〇二三年")]
     assert _codes("2020年修订，二〇二三年施行。\n", ("NU003",)) == []
+
+
+def test_mojibake_zhi_is_a_typo_with_a_safe_fix():
+    assert _codes("会议布臵了任务，设臵了岗位。\n", ("WD001",)) == [
+        ("WD001", "布臵", "布置"), ("WD001", "设臵", "设置")]
+    assert _codes("会议布置了任务，设置了岗位。\n", ("WD001",)) == []
