@@ -14,6 +14,7 @@ PYTHON_RULE_MODULES = (
     "gwlint.rules.numbers",        # NU number usage (GB/T 15835-2011)
     "gwlint.rules.wording",        # WD wording rules that need code (的/地/得 ...)
     "gwlint.rules.consistency",    # CS in-document consistency
+    "gwlint.rules.genre_forms",    # CF rules that depend on the 文种 (letter forms in a 请示 …)
 )
 
 

@@ -70,3 +70,19 @@ def test_mojibake_zhi_is_a_typo_with_a_safe_fix():
     assert _codes("会议布臵了任务，设臵了岗位。\n", ("WD001",)) == [
         ("WD001", "布臵", "布置"), ("WD001", "设臵", "设置")]
     assert _codes("会议布置了任务，设置了岗位。\n", ("WD001",)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a 请示 written from a letter template: both the greeting and the closing
+    ("关于申请维修教学楼专项资金的请示\n尊敬的市教育局：\n特申请专项资金。\n此致\n敬礼！\n",
+     [("CF008", "尊敬的", ""), ("CF008", "此致\n敬礼！", None)]),
+    ("关于开展安全检查的通知\n尊敬的各单位：\n请做好安全检查。\n", [("CF008", "尊敬的", "")]),
+    # speeches, a congress 工作报告 and letters (函) keep their forms
+    ("在全市教育工作会议上的讲话\n尊敬的各位领导，同志们：\n今天召开会议。\n此致\n敬礼！\n", []),
+    ("2024年政府工作报告\n尊敬的各位代表：\n现在，我代表市人民政府作报告。\n", []),
+    ("关于商请支持教学楼维修的函\n尊敬的市教育局：\n特此函商。\n此致\n敬礼！\n", []),
+    # 此致 inside a sentence is not a closing line
+    ("关于申请资金的请示\n市教育局：\n谨此致以诚挚的谢意。\n妥否，请批示。\n", []),
+])
+def test_letter_forms_in_a_document(text, expected):
+    assert _codes(text, ("CF008",)) == expected
