@@ -85,7 +85,6 @@ HEADING_RE = re.compile(
 # HEADING_RE right after a line break: one scan finds the headings of all lines but the first
 # (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
 _HEADING_SCAN = re.compile(r"\n" + HEADING_RE.pattern)
-_HEADING_SCAN_CR = re.compile(r"[\n\r]" + HEADING_RE.pattern)
 _ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
 _ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
 # "一、二级医院" "三、四月份" "一、二、三等奖": the next numeral follows the ordinal
@@ -216,12 +215,18 @@ def _compute_style(m: re.Match, kind: str) -> tuple[str, int, int, str]:
 _SENTENCE_MARK = re.compile("[。！？]")
 
 
+@lru_cache(maxsize=None)
+def _heading_scan_cr() -> re.Pattern:
+    """_HEADING_SCAN for a text with lines ending in a bare CR (rare: compiled on first use)."""
+    return re.compile(r"[\n\r]" + HEADING_RE.pattern)
+
+
 def _heading_matches(text: str, bare_cr: bool) -> list[tuple[int, re.Match]]:
     """(line start, HEADING_RE match) for each line that starts like a heading (``bare_cr``:
     some line ends in a CR alone, which the fast LF-only scan would miss)."""
     first = HEADING_RE.match(text)
     found = [(0, first)] if first is not None else []
-    found += [(m.start() + 1, m) for m in (_HEADING_SCAN_CR if bare_cr else _HEADING_SCAN).finditer(text)]
+    found += [(m.start() + 1, m) for m in (_heading_scan_cr() if bare_cr else _HEADING_SCAN).finditer(text)]
     return found
 
 

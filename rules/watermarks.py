@@ -112,7 +112,9 @@ def _trie(words: Iterable[str]) -> str:
     return build(trie)
 
 
-def _alternation(entries: list[_Entry]) -> Optional[re.Pattern]:
+def _alternation(entries: list[_Entry]) -> Optional[str]:
+    """The source of one regular expression for the entries (compiled only where used alone:
+    most are parts of bigger patterns, and compiling costs start-up time)."""
     if not entries:
         return None
     literal = [e.pattern for e in entries if re.escape(_unescape(e.pattern)) == e.pattern]
@@ -121,7 +123,7 @@ def _alternation(entries: list[_Entry]) -> Optional[re.Pattern]:
     if literal:
         parts.append(_trie(_unescape(p) for p in literal))
     parts.extend(regex)
-    return re.compile("|".join(parts))
+    return "|".join(parts)
 
 
 def _unescape(p: str) -> str:
@@ -195,15 +197,15 @@ def _literal_prefixes(pattern: str, k: int = 3, limit: int = 80) -> set[str]:
     return done
 
 
-def _guarded(p: re.Pattern) -> re.Pattern:
-    """``p`` behind a look-ahead on the characters its matches can start with. ``re`` finds
-    no first-character set for an alternation of groups (or one with ``^``) and would try the
-    whole alternation at every position; the guard rejects ordinary text at once."""
+def _guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """``pattern`` compiled behind a look-ahead on the characters its matches can start with.
+    ``re`` finds no first-character set for an alternation of groups (or one with ``^``) and
+    would try the whole alternation at every position; the guard rejects ordinary text at once."""
     try:
-        first = sorted({x[0] for x in _literal_prefixes(p.pattern, k=1, limit=1000)})
+        first = sorted({x[0] for x in _literal_prefixes(pattern, k=1, limit=1000)})
     except ValueError:
-        return p
-    return re.compile(f"(?=[{''.join(map(re.escape, first))}])(?:{p.pattern})", p.flags)
+        return re.compile(pattern, flags)
+    return re.compile(f"(?=[{''.join(map(re.escape, first))}])(?:{pattern})", flags)
 
 
 _LEXICON = _load_lexicon()
@@ -211,7 +213,8 @@ _CATEGORIES = ("paywall", "disclaimer", "credit", "advert")
 _CODE_OF = {"paywall": "WM006", "disclaimer": "WM007", "credit": "WM003", "advert": "WM001"}
 _STRONG = {c: _alternation([e for e in _LEXICON if e.section == c and e.strong]) for c in _CATEGORIES}
 _SOFT = {c: _alternation([e for e in _LEXICON if e.section == c and not e.strong]) for c in _CATEGORIES}
-_WEAK = _alternation([e for e in _LEXICON if e.section == "weak"])
+_WEAK_SOURCE = _alternation([e for e in _LEXICON if e.section == "weak"])
+_WEAK = re.compile(_WEAK_SOURCE) if _WEAK_SOURCE else None
 _SUFFIXES = [_unescape(e.pattern) for e in _LEXICON if e.section == "brand-suffix"]
 _BRAND = re.compile(f"[{_HAN_RANGE}A-Za-z0-9]{{1,8}}?(?:{_trie(_SUFFIXES) or '(?!)'})")
 
@@ -278,15 +281,15 @@ _CONTACT = re.compile(   # matched on the lower-cased line; every alternative st
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》]+"
                   r"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|cn|cc|top|xyz|vip|site|org|info|io)\b",
                   re.I)
-_OFFICIAL_URL = _guarded(re.compile(r"\.gov(?:\.cn)?\b|\.edu\.cn\b|\.org\.cn\b|\.mil\.cn\b|12371\.cn|people\.com\.cn|"
-                                    r"xinhuanet\.com|news\.cn|cctv\.com|qstheory\.cn|xuexi\.cn", re.I))
+_OFFICIAL_URL = _guarded(r"\.gov(?:\.cn)?\b|\.edu\.cn\b|\.org\.cn\b|\.mil\.cn\b|12371\.cn|people\.com\.cn|"
+                         r"xinhuanet\.com|news\.cn|cctv\.com|qstheory\.cn|xuexi\.cn", re.I)
 # a notice's own contact line: its telephone, e-mail or web site are content
-_CONTACT_LINE = _guarded(re.compile(r"联系人|报名|联系电话|联系方式|咨询电话|办公电话|电子邮箱|邮箱[:：]|传真|邮编|地址[:：]|^电话[:：]|"
-                                    r"网址[:：]|官网[:：]|网站[:：]|官方网站"))
+_CONTACT_LINE = _guarded(r"联系人|报名|联系电话|联系方式|咨询电话|办公电话|电子邮箱|邮箱[:：]|传真|邮编|地址[:：]|^电话[:：]|"
+                         r"网址[:：]|官网[:：]|网站[:：]|官方网站")
 _WORDCOUNT = re.compile(r"(?:全文|本文|正文|文章|文档)(?:约|共计|共|计|总计)?[ \u3000]*[0-9０-９][0-9０-９,，.]*[ \u3000]*[万千]?字")
 # a line that only states the draft's length: "（全文约3000字）" (site metadata, not content)
 _WORDCOUNT_LINE = re.compile(rf"[（(【\[]?{_WORDCOUNT.pattern}[）)】\]]?[。.]?")
-_WORDCOUNT_PROMPT = _guarded(re.compile(r"下载|编辑|打印|复制|阅读|VIP|会员|付费|购买|免费|分钟|预览|试读|查看", re.I))
+_WORDCOUNT_PROMPT = _guarded(r"下载|编辑|打印|复制|阅读|VIP|会员|付费|购买|免费|分钟|预览|试读|查看", re.I)
 _PAGE_LINE = re.compile(
     r"[（(【\[]?(?:第[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页"
     r"|共[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*[/／,，、]?[ \u3000]*第[ \u3000]*\d{1,4}[ \u3000]*页"
@@ -327,10 +330,9 @@ _INVISIBLE_CHARS = ("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202
                     "\u2064\u2066\u2067\u2068\u2069\ufeff\u00ad\u180e\u3164\uffa0")
 
 
-def _trigger_pattern() -> re.Pattern:
-    """One scan that finds every line a leftover can be on (a superset: each line it finds is
-    then judged), and the invisible characters. It is one alternation of literals (a trie):
-    Python's ``re`` then skips ordinary text by the set of first characters, at C speed."""
+def _trigger_words() -> set[str]:
+    """The literal words of the trigger scan: every line a leftover can be on holds one
+    (a superset: each line found is then judged), and the invisible characters."""
     words: set[str] = set()
     for e in _LEXICON:
         if e.section == "weak":
@@ -361,23 +363,74 @@ def _trigger_pattern() -> re.Pattern:
         for prefix in _literal_prefixes(pattern, limit=200):
             words |= _case_variants(prefix)
     words |= set(_INVISIBLE_CHARS) | {"x0dx0a", "x0Dx0A"}
+    return words
+
+
+def _trigger_pattern(words: set[str]) -> re.Pattern:
+    """The trigger scan: one alternation of literals (a trie), and word counts."""
     trie = _trie(sorted(words))
     # every top-level alternative starts with a literal character, so that ``re`` skips ordinary
     # text by their set at C speed; a word count ("4300字", "12万字") is found at its 字
-    # (…此处隐藏4926个字…: at its 个字)
+    # (…此处隐藏4926个字…: at its 个字; _prefilter knows this)
     return re.compile(trie[3:-1] + r"|字(?<=[0-9０-９万千]字)|字(?<=[0-9０-９][ \u3000]字)|字(?<=[0-9０-９]个字)")
 
 
-_TRIGGER = _trigger_pattern()
+def _prefilter(words: set[str]) -> re.Pattern:
+    """A cheap superset of the trigger scan: it matches wherever a trigger word (or a word
+    count's 字) starts, and at some other places. ``re`` tries the trigger's alternation branch
+    after branch at each of the tens of thousands of positions whose character can start a word
+    (全, 实, 不, 会 …); a few character classes (first, second, third character) reject nearly all
+    of them at once. ``_trigger_matches`` confirms what is left with the trigger itself."""
+    def chars(cs: set[str]) -> str:
+        return "[" + "".join(map(re.escape, sorted(cs))) + "]"
+    single = {w for w in words if len(w) == 1} | {"字"}
+    second_of_two = {w[1] for w in words if len(w) == 2}
+    longer = [w for w in words if len(w) >= 3]
+    rest = [f"(?<={chars(single)})"]                  # the character itself is the word
+    if second_of_two:
+        rest.append(chars(second_of_two))
+    if longer:
+        rest.append(chars({w[1] for w in longer}) + chars({w[2] for w in longer}))
+    return re.compile(f"{chars({w[0] for w in words} | single)}(?:{'|'.join(rest)})")
+
+
+_TRIGGER_WORDS = _trigger_words()
+_TRIGGER = _trigger_pattern(_TRIGGER_WORDS)
+_PREFILTER = _prefilter(_TRIGGER_WORDS)
+# the trigger matches that are junk themselves: an invisible character, a literal "x0dx0a"
+_JUNK = frozenset(_INVISIBLE_CHARS) | {w for w in _TRIGGER_WORDS if w.lower() == "x0dx0a"}
+
+
+def _trigger_matches(text: str) -> list[re.Match]:
+    """The matches of ``_TRIGGER.finditer(text)``, found at the prefilter's matches: where the
+    trigger matches there, the scan goes on after its match (as finditer would), else at the
+    next character."""
+    out = []
+    search, match = _PREFILTER.search, _TRIGGER.match
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        hit = match(text, m.start())
+        if hit is None:
+            pos = m.start() + 1
+        else:
+            out.append(hit)
+            pos = hit.end()
+    return out
+
+
 _LINE_WS = "[ \t\u3000\u00a0\ue000]*"
-# whole-line page markers; a scan over line starts (the first line is matched separately)
 # whole lines worth a look of their own, in one scan over line starts: a page marker, or a line of
 # printable ASCII only (an anti-copy jammer line?); the first line is matched separately
 _LINE_BODY = (f"(?:(?P<page>{_LINE_WS}(?:{_PAGE_LINE.pattern}){_LINE_WS})|(?P<ascii>[ \\t]*[!-~][ -~]{{5,}}))"
               "(?=[\\r\\n]|\\Z)")
 _LINE_SCAN = re.compile("\n" + _LINE_BODY)             # LF only: a literal is found at C speed
-_LINE_SCAN_CR = re.compile("[\\r\\n]" + _LINE_BODY)     # for a text with lines ending in a bare CR
 _LINE_FIRST = re.compile(_LINE_BODY)
+
+
+@lru_cache(maxsize=None)
+def _line_scan_cr() -> re.Pattern:
+    """The line scan for a text with lines ending in a bare CR (rare: compiled on first use)."""
+    return re.compile("[\\r\\n]" + _LINE_BODY)
 
 
 # --- judging a line or a segment -------------------------------------------------------------------
@@ -395,21 +448,19 @@ def _short(s: str) -> bool:
     return not _SENTENCE_PUNCT.search(body)
 
 
-def _named(groups: list[tuple[str, Optional[str]]]) -> re.Pattern:
-    return re.compile("|".join(f"(?P<{name}>{body})" for name, body in groups if body))
-
-
-def _body(p: Optional[re.Pattern]) -> Optional[str]:
-    return p.pattern if p is not None else None
+def _named(groups: list[tuple[str, Optional[str]]]) -> str:
+    return "|".join(f"(?P<{name}>{body})" for name, body in groups if body)
 
 
 # pass 1: definitive phrases by category (a line is settled by the first category found)
-_STRONG_ANY = _guarded(_named([(c, _body(_STRONG[c])) for c in _CATEGORIES]))
+_STRONG_ANY = _guarded(_named([(c, _STRONG[c]) for c in _CATEGORIES]))
 # pass 2: the signals that add up; at each position the earlier alternatives win, so advert
 # vocabulary inside a phrase already counted (本站 in 不代表本站…) is not counted twice
-_SIGNALS = _guarded(_named([("soft_" + c, _body(_SOFT[c])) for c in _CATEGORIES]
-                            + [("brand", _trie(_SUFFIXES) or "(?!)"), ("weak", _body(_WEAK))]))
-_BRAND_BEFORE = re.compile(f"[{_HAN_RANGE}a-z0-9]")
+_SIGNALS = _guarded(_named([("soft_" + c, _SOFT[c]) for c in _CATEGORIES]
+                            + [("brand", _trie(_SUFFIXES) or "(?!)"), ("weak", _WEAK_SOURCE)]))
+# what a site's name before its ending is written in (checked without a Han class of its own:
+# each costs a millisecond to compile)
+_NAME_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _SUFFIX = re.compile(_trie(_SUFFIXES) or "(?!)")
 # characters that end a site's name when reading back from its ending (来源于|好范文网, 尽在|笔耕文库)
 _NOT_IN_NAME = set("于自由在的请访问到搜索关注尽来源看是和与及或更多")
@@ -454,7 +505,8 @@ def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
     for m in _SIGNALS.finditer(low):
         name = m.lastgroup
         if name == "brand":
-            brand = brand or bool(m.start() and _BRAND_BEFORE.match(low, m.start() - 1))
+            k = m.start() - 1
+            brand = brand or (k >= 0 and (low[k] in _NAME_ASCII or _HAN.match(low, k) is not None))
         elif name == "weak":
             weak.add(m.group())
         else:
@@ -551,6 +603,7 @@ def _content_span(text: str, a: int, b: int) -> Optional[Span]:
 
 
 _SPACE_RUN = re.compile(f"[\\s{MASK}\u3000\u00a0\ufeff]+")
+_NORM_DROPS = MASK + "\ufeff"              # what _norm removes besides str.isspace() characters
 
 
 def _norm(s: str) -> str:
@@ -561,12 +614,13 @@ _LEARNED_CACHE: dict = {}
 
 
 def _learned(profile):
-    """(lines, phrase pattern, trigger) from a profile's learned leftovers, compiled once per
-    profile. Lines and phrases are stored without white space; in the text they may have any."""
+    """(lines, their first characters, phrase pattern, trigger) from a profile's learned leftovers,
+    compiled once per profile. Lines and phrases are stored without white space; in the text they
+    may have any."""
     lines = tuple(getattr(profile, "leftover_lines", ()) or ()) if profile is not None else ()
     phrases = tuple(p for p in (getattr(profile, "leftover_phrases", ()) or ()) if p) if profile is not None else ()
     if not lines and not phrases:
-        return frozenset(), None, None
+        return frozenset(), frozenset(), None, None
     key = (lines, phrases)
     hit = _LEARNED_CACHE.get(key)
     if hit is None:
@@ -577,7 +631,7 @@ def _learned(profile):
         heads = sorted({x[:2] for x in lines + phrases if x})
         trigger = re.compile("|".join(spaced(h) for h in heads)) if heads else None
         phrase = re.compile("|".join(spaced(p) for p in sorted(phrases, key=len, reverse=True))) if phrases else None
-        hit = (frozenset(lines), phrase, trigger)
+        hit = (frozenset(lines), frozenset(x[0] for x in lines if x), phrase, trigger)
         if len(_LEARNED_CACHE) > 32:
             _LEARNED_CACHE.clear()
         _LEARNED_CACHE[key] = hit
@@ -661,12 +715,12 @@ def _find(doc, profile) -> list[Leftover]:
     found: dict[int, tuple[str, Span]] = {}          # line -> (code, content span): whole lines
     inline: list[Leftover] = []
     junk: list[Leftover] = []
-    learned_lines, learned_phrases, learned_trigger = _learned(profile)
+    learned_lines, learned_firsts, learned_phrases, learned_trigger = _learned(profile)
 
     hits: dict[int, list[int]] = {}
-    for m in _TRIGGER.finditer(text):
+    for m in _trigger_matches(text):
         start = m.start()
-        if m.end() - start == 1 and m.group() in _INVISIBLE_CHARS or m.group().lower() == "x0dx0a":
+        if m.group() in _JUNK:
             leftover = _invisible(text, start, m.end())
             if leftover is not None:
                 junk.append(leftover)
@@ -677,7 +731,7 @@ def _find(doc, profile) -> list[Leftover]:
             hits.setdefault(line_of(m.start()), []).append(m.start())
     ascii_lines = []
     first = _LINE_FIRST.match(text)
-    line_scan = _LINE_SCAN_CR if index.bare_cr else _LINE_SCAN
+    line_scan = _line_scan_cr() if index.bare_cr else _LINE_SCAN
     for m in ([first] if first else []) + list(line_scan.finditer(text)):
         if m.group("page") is not None:
             hits.setdefault(line_of(m.start("page")), []).append(m.start("page"))
@@ -712,7 +766,9 @@ def _find(doc, profile) -> list[Leftover]:
             kinds = doc.structure.line_kinds
         kind = kinds[line] if line < len(kinds) else "text"
         # learned leftovers: a whole line, or a phrase (a brand) inside a line
-        learned_line = bool(learned_lines) and _norm(content) in learned_lines
+        # (normalising costs a substitution: first a look at the first character it would keep)
+        learned_line = bool(learned_lines) and (content[0] in learned_firsts or content[0] in _NORM_DROPS
+                                                or content[0].isspace()) and _norm(content) in learned_lines
         phrase_hits = [] if learned_phrases is None or learned_line else \
             [(m.start(), m.end(), "WM009") for m in learned_phrases.finditer(content)]
         if len(content) > _LONG_LINE:
@@ -900,9 +956,15 @@ def _recurring_brands(text, index, kinds, found) -> None:
     brands = {b for b in brands if len(b) >= 3}
     if not brands:
         return
-    pattern = re.compile("|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True)))
-    for m in pattern.finditer(text):
-        line = index.line_of(m.start())
+    # the lines naming a brand, each brand found by str.find at C speed (an alternation of them
+    # would try every position whose character can start one); a brand never spans lines
+    lines = set()
+    for brand in brands:
+        i = text.find(brand)
+        while i != -1:
+            lines.add(index.line_of(i))
+            i = text.find(brand, i + len(brand))
+    for line in sorted(lines):
         if line in found or kinds[line] in _STRUCTURE_KINDS:
             continue
         a, b = index.line_span(line)

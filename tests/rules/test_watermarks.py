@@ -463,3 +463,18 @@ def test_a_title_field_glued_to_the_text_is_flagged_with_the_site_copy_of_the_ti
 
 def test_a_real_title_between_a_banner_and_a_portal_header_is_kept():
     assert ("WM004", "镇巴县人民政府工作规则") not in found(PORTAL)
+
+
+def test_prefiltered_trigger_scan_finds_exactly_what_the_trigger_pattern_finds():
+    # the fast scan (a character-class prefilter, then the trigger pattern confirms) must give
+    # the same matches as scanning with the trigger pattern itself, on text dense with near-misses
+    import random
+    from gwlint.rules import watermarks as wm
+    words = sorted(wm._TRIGGER_WORDS)
+    rng = random.Random(20261203)
+    pieces = words + [w[:-1] for w in words if len(w) > 1] + list("全实不会人的，。 \n\u3000Xx0")
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        fast = [(m.start(), m.end()) for m in wm._trigger_matches(text)]
+        plain = [(m.start(), m.end()) for m in wm._TRIGGER.finditer(text)]
+        assert fast == plain, text
