@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from .model import Span
@@ -41,13 +42,34 @@ _IMAGE = re.compile(r"!\[[^\]\r\n]*\]")
 # of http, ``w`` of www) with a look-behind. In the last alternative each [A-Za-z0-9-] run must
 # be followed by ".", which it cannot contain: it is taken whole (possessive), so that long
 # numbers are not backtracked through. (The e-mail user part likewise, before "@".)
-URL = re.compile(
-    r"[A-Za-z0-9](?:(?:(?<=h)ttps?|(?<=f)tp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']+"
-    r"|(?<=w)ww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']*)?"
-    r"|[A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]++)*\.(?:com|cn|net|org|gov|edu|info|top|xyz|cc|io)(?:\.cn)?\b"
-    r"(?:/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']*)?)"
-)
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_NATIVE_POSSESSIVE = sys.version_info >= (3, 11)
+
+
+def _possessive(run: str, n: int, native: bool) -> str:
+    """RUN taken whole, never given back: ``run+`` (possessive) where ``re`` has it (Python
+    3.11+), else the same through a look-ahead and a back-reference (Python 3.10)."""
+    if native:
+        return run + "+"
+    return f"(?=(?P<_p{n}>{run}))(?P=_p{n})"
+
+
+_URL_CHARS = "[^\\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’《》<>\"']"
+
+
+def url_patterns(native: bool = _NATIVE_POSSESSIVE) -> tuple[re.Pattern, re.Pattern]:
+    """The URL and e-mail patterns (both ways of writing them are tested to agree)."""
+    url = re.compile(
+        r"[A-Za-z0-9](?:(?:(?<=h)ttps?|(?<=f)tp)://" + _URL_CHARS + "+"
+        r"|(?<=w)ww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/" + _URL_CHARS + "*)?"
+        r"|" + _possessive("[A-Za-z0-9-]*", 1, native)
+        + r"(?:\." + _possessive("[A-Za-z0-9-]+", 2, native) + r")*"
+        r"\.(?:com|cn|net|org|gov|edu|info|top|xyz|cc|io)(?:\.cn)?\b"
+        r"(?:/" + _URL_CHARS + "*)?)")
+    email = re.compile(_possessive("[A-Za-z0-9._%+-]+", 3, native) + r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+    return url, email
+
+
+URL, EMAIL = url_patterns()
 
 
 _NOT_BREAK = re.compile(r"[^\r\n]+")

@@ -76,3 +76,23 @@ def test_protected_spans_cover_urls_and_emails():
     assert doc.is_protected(text.index("yunlan"))
     assert doc.is_protected(text.index("@"))
     assert not doc.is_protected(text.index("详"))
+
+
+def test_url_and_email_patterns_agree_with_and_without_possessive_quantifiers():
+    # Python 3.10's re has no possessive quantifiers: the patterns are written another way there
+    # (look-ahead + back-reference), and both ways must protect exactly the same spans
+    import random
+    import sys
+    from gwlint.linter.masking import url_patterns
+    if sys.version_info < (3, 11):
+        pytest.skip("re has possessive quantifiers from Python 3.11 on")
+    native, emulated = url_patterns(True), url_patterns(False)
+    rng = random.Random(3)
+    pieces = ["www.", "http://", "https://", "gov.cn", ".com", ".cn", "a-b", "12345678901234567890",
+              "x.y.z", "/path?q=1", "@", "qq.com", "user_1", " ", "，", "详见", "。", "-", "."]
+    samples = ["详见www.gov.cn/zwgk/ 和 http://example.com/a?b=1，邮箱 test.user@qq.com。",
+               "版本1.2.3.4 与 0123456789012345678901234567890123.com"]
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(500)]
+    for text in samples:
+        for a, b in zip(native, emulated):
+            assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)], text
