@@ -341,7 +341,7 @@ PU012 = meta("PU012", "dunhao-before-deng", "“等”“以及”前用了顿�
              basis=_STD + " B.1.2")
 PU013 = meta("PU013", "stray-space", "多余的空格",
              what="检查汉字或全角标点之间的空格（半角空格、不换行空格、全角空格）、行尾空白，以及纯文本中用半角空格做的段首缩进；"
-                  "段首的全角空格缩进不报告；版式用的空格（“第一条　”“第二章　”之后、出席/列席名单、标题下的署名行、"
+                  "段首的全角空格缩进不报告；版式用的空格（“第一条　”“第二章　”和行首日期之后、出席/列席名单、标题下的署名行、"
                   "标题、落款和日期行）不报告。",
              why="中文行文字间不加空格；多余空格多是复制粘贴留下的，会造成排版错位。",
              fix=FixAvailability.ALWAYS,
@@ -475,13 +475,17 @@ def punctuation(doc, ctx):
 _LABEL_BEFORE_SPACE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇两0-9０-９]+[编章节条款部分]*\Z")
 _NAME_LIST_LINE = re.compile(r"[ \t\u3000]*(?:出席|列席|参加|参会|与会|缺席|请假|记录|主持|抄送|分送)"
                              r"(?:人员|领导|单位|人)?[：:]")
+# a date standing as its own field before the next one (2006年10月26日　财建〔2006〕689号)
+_DATE_BEFORE_SPACE = re.compile(r"[ \t\u3000]*(?:\d{4}|[一二三四五六七八九〇零○]{4})年"
+                                r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日\Z")
 _LAYOUT_KINDS = frozenset({"title", "signature", "date"})
 
 
 def _layout_space(doc, text: str, pos: int) -> bool:
     """Whether the space at POS is part of the draft's layout rather than a stray space: in a
-    title, 落款 or date line (joint signatures are spaced apart), right after an article label,
-    in a name list, or in a short byline under the title (县委书记　李明)."""
+    title, 落款 or date line (joint signatures are spaced apart), right after an article label
+    or a date that starts the line, in a name list, or in a short byline under the title
+    (县委书记　李明)."""
     index = doc.index
     line = index.line_of(pos)
     start = index.line_span(line)[0]
@@ -490,7 +494,7 @@ def _layout_space(doc, text: str, pos: int) -> bool:
     if kind in _LAYOUT_KINDS:
         return True
     head = text[start:pos]
-    if _LABEL_BEFORE_SPACE.match(head) or _NAME_LIST_LINE.match(text, start):
+    if _LABEL_BEFORE_SPACE.match(head) or _DATE_BEFORE_SPACE.match(head) or _NAME_LIST_LINE.match(text, start):
         return True
     return kind == "text" and _is_byline(doc, text, line, kinds)
 
