@@ -1,4 +1,5 @@
-"""Rule documentation: every page has the fixed sections, and docs/rules matches a fresh render."""
+"""Rule documentation: every page has the fixed sections, docs/rules matches a fresh render, and
+the README's sample output matches a real run."""
 import os
 import subprocess
 import sys
@@ -23,5 +24,11 @@ def test_rule_page_has_every_section(meta):
 
 def test_generated_rule_pages_are_up_to_date():
     res = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_rule_docs.py"), "--check"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_readme_sample_output_is_what_gwlint_prints():
+    res = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_readme_sample.py"), "--check"],
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
