@@ -155,16 +155,21 @@ _DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工
 # a run of blanks, from its first blank: one pattern per blank, for a literal start (kept
 # between Chinese characters by _between, so only the pattern of a run's first blank counts)
 _SPACES_INSIDE = tuple(re.compile(c + "[ \u00a0\u3000]*") for c in " \u00a0\u3000")
-_TRAILING = re.compile(rf"(?=[ \t\u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+$", re.M)
+# the line may end in LF, CRLF or a bare CR (drafts saved on Windows or old Macs)
+_TRAILING = re.compile(rf"(?=[ \t\u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+"
+                       r"(?=[\r\n]|\Z)")
 _ASCII_INDENT = re.compile(rf" (?<![^\n] ) *(?=[{HAN}“《（])")     # spaces at a line start
 _BLANKS = (" ", "\t", "\u00a0", "\u3000")
 _BLANK_LINE_END = re.compile("\n(?<=[ \t\u00a0\u3000]\n)")
+_BLANK_CR_END = re.compile("\r(?<=[ \t\u00a0\u3000]\r)")
 
 
 def _trailing(text: str):
     """The matches of _TRAILING, found from the line ends after a blank (a literal scan; blanks
     are common at line starts): a blank run that ends a line can only match from its start."""
     ends = [m.start() for m in _BLANK_LINE_END.finditer(text)]
+    if "\r" in text:                     # CRLF or CR line ends: a separate literal scan
+        ends = sorted(ends + [m.start() for m in _BLANK_CR_END.finditer(text)])
     if text.endswith(_BLANKS):
         ends.append(len(text))
     for e in ends:

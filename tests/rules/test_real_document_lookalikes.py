@@ -87,3 +87,9 @@ def test_mojibake_zhi_is_a_typo_with_a_safe_fix():
 ])
 def test_letter_forms_in_a_document(text, expected):
     assert _codes(text, ("CF008",)) == expected
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_trailing_blanks_are_reported_whatever_the_line_ends(newline):
+    text = f"今天开会。  {newline}明天休息。{newline}"
+    assert [(c, s) for c, s, _ in findings(text)] == [("PU013", "  ")]
