@@ -40,9 +40,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import Iterable, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
+from gwlint.linter.packs.literal import trie_pattern
 from gwlint.linter.rule import checker, meta
 
 BASIS = ("《党政机关公文处理工作条例》第二十条（文稿审核：内容准确、文字规范）；网站广告、水印、下载提示不属于公文内容；"
@@ -94,24 +95,6 @@ def _load_lexicon() -> list[_Entry]:
     return out
 
 
-def _trie(words: Iterable[str]) -> str:
-    """One regular expression for many literal words, factored as a trie (fast to try)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return build(trie)
-
-
 def _alternation(entries: list[_Entry]) -> Optional[str]:
     """The source of one regular expression for the entries (compiled only where used alone:
     most are parts of bigger patterns, and compiling costs start-up time)."""
@@ -121,7 +104,7 @@ def _alternation(entries: list[_Entry]) -> Optional[str]:
     regex = [e.pattern for e in entries if re.escape(_unescape(e.pattern)) != e.pattern]
     parts = []
     if literal:
-        parts.append(_trie(_unescape(p) for p in literal))
+        parts.append(trie_pattern(_unescape(p) for p in literal))
     parts.extend(regex)
     return "|".join(parts)
 
@@ -216,7 +199,7 @@ _SOFT = {c: _alternation([e for e in _LEXICON if e.section == c and not e.strong
 _WEAK_SOURCE = _alternation([e for e in _LEXICON if e.section == "weak"])
 _WEAK = re.compile(_WEAK_SOURCE) if _WEAK_SOURCE else None
 _SUFFIXES = [_unescape(e.pattern) for e in _LEXICON if e.section == "brand-suffix"]
-_BRAND = re.compile(f"[{_HAN_RANGE}A-Za-z0-9]{{1,8}}?(?:{_trie(_SUFFIXES) or '(?!)'})")
+_BRAND = re.compile(f"[{_HAN_RANGE}A-Za-z0-9]{{1,8}}?(?:{trie_pattern(_SUFFIXES) or '(?!)'})")
 
 
 def _labels(section: str) -> list[str]:
@@ -227,7 +210,7 @@ def _labels(section: str) -> list[str]:
 _META_LABELS = [w.lstrip("^") for w in _labels("metadata")]
 _META_AT_FIELD = {w[1:] for w in _labels("metadata") + _labels("metadata-definitive") if w.startswith("^")}
 _META_SURE = {w.lstrip("^") for w in _labels("metadata-definitive")}
-_META = re.compile(f"(?:{_trie(_META_LABELS) or '(?!)'})(?=[ \u3000]*[:：])")
+_META = re.compile(f"(?:{trie_pattern(_META_LABELS) or '(?!)'})(?=[ \u3000]*[:：])")
 # what may stand before a label at the start of a field: the line start, a space, a table bar, a
 # bullet, a bracket, or the end of the previous field's value ("14:22作者:"); not Chinese prose
 # punctuation ("，更新时间：") nor a character ("项目简介：", "一、主题分类：")
@@ -236,7 +219,7 @@ _FIELD_BEFORE = frozenset(" \t\u3000\u00a0" + MASK + "|｜•·▪●◆■-*>�
 # label-per-line blocks of a government portal's 信息公开 header (索引号: / 主题分类: / 发布机构: …)
 _META_PORTAL = {w.lstrip("^") for w in _labels("metadata-portal")}
 _FIELD_LABELS = sorted(set(_META_LABELS) | _META_PORTAL | {w.lstrip("^") for w in _labels("metadata-field")})
-_FIELD_LINE = re.compile(f"[•·▪●◆■*\\-]?[ \u3000]*({_trie(_FIELD_LABELS) or '(?!)'})[ \u3000]*[:：]")
+_FIELD_LINE = re.compile(f"[•·▪●◆■*\\-]?[ \u3000]*({trie_pattern(_FIELD_LABELS) or '(?!)'})[ \u3000]*[:：]")
 _FIELD_NOT = re.compile(r"[。；;！!？?]")
 
 
@@ -368,7 +351,7 @@ def _trigger_words() -> set[str]:
 
 def _trigger_pattern(words: set[str]) -> re.Pattern:
     """The trigger scan: one alternation of literals (a trie), and word counts."""
-    trie = _trie(sorted(words))
+    trie = trie_pattern(sorted(words))
     # every top-level alternative starts with a literal character, so that ``re`` skips ordinary
     # text by their set at C speed; a word count ("4300字", "12万字") is found at its 字
     # (…此处隐藏4926个字…: at its 个字; _prefilter knows this)
@@ -457,11 +440,11 @@ _STRONG_ANY = _guarded(_named([(c, _STRONG[c]) for c in _CATEGORIES]))
 # pass 2: the signals that add up; at each position the earlier alternatives win, so advert
 # vocabulary inside a phrase already counted (本站 in 不代表本站…) is not counted twice
 _SIGNALS = _guarded(_named([("soft_" + c, _SOFT[c]) for c in _CATEGORIES]
-                            + [("brand", _trie(_SUFFIXES) or "(?!)"), ("weak", _WEAK_SOURCE)]))
+                            + [("brand", trie_pattern(_SUFFIXES) or "(?!)"), ("weak", _WEAK_SOURCE)]))
 # what a site's name before its ending is written in (checked without a Han class of its own:
 # each costs a millisecond to compile)
 _NAME_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_SUFFIX = re.compile(_trie(_SUFFIXES) or "(?!)")
+_SUFFIX = re.compile(trie_pattern(_SUFFIXES) or "(?!)")
 # characters that end a site's name when reading back from its ending (来源于|好范文网, 尽在|笔耕文库)
 _NOT_IN_NAME = set("于自由在的请访问到搜索关注尽来源看是和与及或更多")
 

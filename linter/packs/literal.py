@@ -179,10 +179,9 @@ class WordSet:
         return select(cands, start, end, self.words)
 
 
-def literal_pattern(words) -> str:
-    """One regular expression for many literal words, factored as a trie and guarded by
-    their first characters; optional tails are greedy, so at any position the longest word
-    wins. Used where a pattern is matched at known positions (``.match``), not to scan."""
+def trie_pattern(words) -> str:
+    """One regular expression for many literal words, factored as a trie (fast to try);
+    optional tails are greedy, so at any position the longest word wins. "" for no words."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -191,12 +190,18 @@ def literal_pattern(words) -> str:
         node[""] = {}
 
     def build(node) -> str:
-        ends = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
+        return f"(?:{body})?" if "" in node else body
 
+    return build(trie)
+
+
+def literal_pattern(words) -> str:
+    """trie_pattern guarded by the words' first characters. Used where a pattern is matched at
+    known positions (``.match``), not to scan."""
+    words = list(words)
     first = "".join(sorted({re.escape(w[0]) for w in words}))
-    return f"(?=[{first}])" + build(trie)
+    return f"(?=[{first}])" + trie_pattern(words)

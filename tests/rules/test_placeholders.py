@@ -1,6 +1,5 @@
 """PH: unfilled placeholders. What a user sees: the code, the exact span and the message;
 and the look-alikes that must never be flagged."""
-import os
 import re
 
 import pytest
@@ -9,8 +8,8 @@ from gwlint.linter import Document, Linter
 from gwlint.linter.config import Settings
 from gwlint.linter.profile import EMPTY, Profile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDS = os.path.join(ROOT, "corpus", "seeds")
+from seedtruth import GT_WATERMARK, seed_docs
+
 LINTER = Linter(Settings(select=("PH",)), profile=EMPTY)
 
 
@@ -164,18 +163,7 @@ def test_without_a_profile_nothing_breaks():
 # --- the seeds: every placeholder the ground truth lists, and nothing else --------------------------
 # the ground truth's own rule (notes/peer-bench/ground_truth.py): maximal runs of X × Ｘ, a row once
 GT_RUN = re.compile(r"(?<![A-Za-z])[X×Ｘ]+(?:[ \u00a0\u3000]+[X×Ｘ]+)*(?![A-Za-z])")
-GT_WATERMARK = re.compile(
-    r"仅供学习|禁止外传|酷乐文行|自建平台|实时分享|根据实际需求和形式任务|订阅立享"
-    r"|打击倒卖|举报倒卖|会员群|QQ群|咨询QQ|QQ\d{5,}|由互联网用户分享整理|文章地址|https?://")
-
-
-def _seed_docs():
-    from gwlint.linter.source import read_source
-    for name in sorted(os.listdir(SEEDS)):
-        yield name, Document.from_source(read_source(os.path.join(SEEDS, name)), path=name)
-
-
-@pytest.mark.parametrize("name,doc", list(_seed_docs()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("name,doc", list(seed_docs()), ids=lambda v: v if isinstance(v, str) else "")
 def test_seed_placeholders_are_exactly_the_listed_ones(name, doc):
     diags = [d for d in LINTER.lint(doc) if d.family == "PH"]
     text = doc.text

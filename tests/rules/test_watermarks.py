@@ -1,7 +1,6 @@
 """WM: watermark, advert and download leftovers. Invented adverts (other brands, QQ numbers,
 domains than the evaluation drafts), the look-alikes a notice legitimately contains, the spans,
 messages and fixes a user sees, learned leftovers, and the seed drafts."""
-import os
 import re
 
 import pytest
@@ -12,8 +11,8 @@ from gwlint.linter.fixer import fix_text
 from gwlint.linter.model import Applicability
 from gwlint.linter.profile import EMPTY, Profile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDS = os.path.join(ROOT, "corpus", "seeds")
+from seedtruth import GT_WATERMARK, seed_docs
+
 LINTER = Linter(Settings(select=("WM",)), profile=EMPTY)
 NOTICE_HEAD = "关于做好有关工作的通知\n各单位：\n为做好有关工作，现通知如下，请认真贯彻落实。\n"
 NOTICE_TAIL = "\n特此通知。\n"
@@ -282,19 +281,8 @@ def test_the_default_profile_knows_the_seed_brand():
 
 
 # --- the seeds: every leftover line the ground truth lists, and nothing else -----------------------------
-GT_WATERMARK = re.compile(
-    r"仅供学习|禁止外传|酷乐文行|自建平台|实时分享|根据实际需求和形式任务|订阅立享"
-    r"|打击倒卖|举报倒卖|会员群|QQ群|咨询QQ|QQ\d{5,}|由互联网用户分享整理|文章地址|https?://")
-
-
-def _seed_docs():
-    from gwlint.linter.source import read_source
-    for name in sorted(os.listdir(SEEDS)):
-        yield name, Document.from_source(read_source(os.path.join(SEEDS, name)), path=name)
-
-
 @pytest.mark.parametrize("linter", [LINTER, Linter(Settings(select=("WM",)))], ids=["no-profile", "default-profile"])
-@pytest.mark.parametrize("name,doc", list(_seed_docs()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("name,doc", list(seed_docs()), ids=lambda v: v if isinstance(v, str) else "")
 def test_seed_leftovers_are_exactly_the_listed_lines(name, doc, linter):
     diags = linter.lint(doc)
     expected = {i for i, line in enumerate(doc.text.split("\n")) if GT_WATERMARK.search(line)}
