@@ -1,7 +1,7 @@
 """PH: unfilled placeholders left in a draft (XX, ×, ○○, 20XX年, X月X日, 某某 …).
 
-Two scans of the masked text (placeholder glyph runs; brackets: empty ones and template notes),
-each one alternation whose every branch starts with a literal character, so that Python's
+One scan of the masked text (placeholder glyph runs; brackets: empty ones and template notes),
+one alternation whose every branch starts with a literal character, so that Python's
 ``re`` skips ordinary text by the set of first characters at C speed. Each match is then
 checked in Python against the look-alikes that must not be flagged
 (X光, X-ray, XL码, Windows XP, 3×4米, 7×24小时, 二〇〇八年, 李某某 in a disciplinary notice,
@@ -78,6 +78,11 @@ BRACKETS = re.compile(
     r"|[ \u3000\u00a0]*】)"
     r"|\[(?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{1,20}\]"
     r"|\([ \u3000\u00a0]+\)|《[ \u3000\u00a0]*》|“[ \u3000\u00a0]+”")
+# both in one scan (each scan of the text costs as much again as a scan for one character): a
+# placeholder glyph is never a bracket, so a match of either never hides a match of the other,
+# and a run inside a template note is left out, as it is reported with the note
+_SCAN = re.compile(f"{BRACKETS.pattern}|{PATTERN.pattern}")
+_OPENING = frozenset("（【[(《“")                     # what a BRACKETS match starts with
 _X_KIND = re.compile(rf"{_XC}{{1,2}}月{_XC}{{1,2}}[日号]|(?P<session>{_XC}{{1,2}}届{_XC}{{1,2}}次)"
                      rf"|(?P<year>{_XC}{{2,4}}年)|(?P<name>{_XC}{{2,4}}同志)")
 _GLYPH_KIND = {"○": "circles", "〇": "circles", "□": "squares", "囗": "squares", "＊": "stars", "*": "stars",
@@ -328,18 +333,12 @@ def find_placeholders(doc) -> list[tuple[str, Span]]:
 def _scan(doc) -> Iterator[tuple[str, Span]]:
     text = doc.masked
     anonymising: Optional[bool] = None
-    notes: list[tuple[int, int]] = []
-    for m in BRACKETS.finditer(text):
-        t = m.group()
-        if not t[1:-1].strip(_SPACES):
-            yield "brackets", Span(m.start(), m.end())
-        else:
-            notes.append(m.span())
-            yield "note", Span(m.start(), m.end())
-    for m in PATTERN.finditer(text):
+    for m in _SCAN.finditer(text):
         start, end = m.span()
-        if notes and any(a <= start < b for a, b in notes):
-            continue                                    # inside a template note, reported with it
+        if text[start] in _OPENING:
+            kind = "note" if text[start + 1:end - 1].strip(_SPACES) else "brackets"
+            yield kind, Span(start, end)
+            continue
         kind = _kind(m)
         if kind == "run":
             yield from _classify_run(doc, text, start, end)
