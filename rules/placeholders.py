@@ -98,8 +98,6 @@ def _kind(m: re.Match) -> str:
     kind = _GLYPH_KIND.get(t[0])
     if kind is not None:
         return kind
-    if _XC_CHARS.issuperset(t):
-        return "run"                                  # the common case: X, XX, ×× alone
     k = _X_KIND.fullmatch(t)
     if k is None:
         return "run"
@@ -339,6 +337,12 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
             kind = "note" if text[start + 1:end - 1].strip(_SPACES) else "brackets"
             yield kind, Span(start, end)
             continue
+        if _XC_CHARS.issuperset(m.group()):
+            # the common case, X, XX, ×× alone: one token
+            found = _classify_token(doc, text, start, end)
+            if found is not None:
+                yield found
+            continue
         kind = _kind(m)
         if kind == "run":
             yield from _classify_run(doc, text, start, end)
@@ -374,32 +378,35 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
         yield kind, Span(start, end)
 
 
-def _classify_run(doc, text: str, start: int, end: int) -> Iterator[tuple[str, Span]]:
+def _classify_run(doc, text: str, start: int, end: int) -> list[tuple[str, Span]]:
     """A run of X/× (possibly spaced): a placeholder row, or individual tokens."""
     run = text[start:end]
     if not _SPACE_SET.isdisjoint(run) and _alone_on_line(doc, text, start, end):
-        yield "row", Span(start, end)
-        return
-    # a run of X/× alone (the common case) is one token
-    spans = [(start, end)] if _XC_CHARS.issuperset(run) else [t.span() for t in _TOKEN.finditer(text, start, end)]
-    for s, e in spans:
-        tok = text[s:e]
-        if "×" in tok:
-            if not _TIMES_TOKEN.issuperset(tok):
-                continue                                # a mix of × and X: not a placeholder style
-            if _times_is_blank(doc, text, s, e):
-                yield "times", Span(s, e)
-            continue
-        if len(tok) == 2 and text[s - 2:s] in ("19", "20") and not text[s - 3:s - 2].isdigit() \
-                and _prev_char(text, s - 2) not in _ASCII_LETTER and _next_char(text, e) not in _ASCII_WORD \
-                and not doc.is_protected(s, e):
-            yield "year", Span(s - 2, e)                # 〔20XX〕, 20XX-20XX年, 20xx届
-            continue
-        if text[s - 2:s] in ("星期", "礼拜") and len(tok) == 1:
-            yield "weekday", Span(s, e)
-            continue
-        if _x_is_blank(doc, text, s, e):
-            yield "x", Span(s, e)
+        return [("row", Span(start, end))]
+    out = []
+    for t in _TOKEN.finditer(text, start, end):
+        found = _classify_token(doc, text, *t.span())
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _classify_token(doc, text: str, s: int, e: int) -> Optional[tuple[str, Span]]:
+    """One token of X/× (``XX``, ``×``, ``X.X``): (kind, span) when it is a placeholder."""
+    tok = text[s:e]
+    if "×" in tok:
+        if not _TIMES_TOKEN.issuperset(tok):
+            return None                                 # a mix of × and X: not a placeholder style
+        return ("times", Span(s, e)) if _times_is_blank(doc, text, s, e) else None
+    if len(tok) == 2 and text[s - 2:s] in ("19", "20") and not text[s - 3:s - 2].isdigit() \
+            and _prev_char(text, s - 2) not in _ASCII_LETTER and _next_char(text, e) not in _ASCII_WORD \
+            and not doc.is_protected(s, e):
+        return "year", Span(s - 2, e)                   # 〔20XX〕, 20XX-20XX年, 20xx届
+    if text[s - 2:s] in ("星期", "礼拜") and len(tok) == 1:
+        return "weekday", Span(s, e)
+    if _x_is_blank(doc, text, s, e):
+        return "x", Span(s, e)
+    return None
 
 
 # --- placeholder spellings learned into the profile ----------------------------------------
