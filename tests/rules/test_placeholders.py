@@ -59,6 +59,10 @@ def found(text, path="draft.txt", linter=LINTER):
     ("下面请各县区作表态发言。（发言顺序：XXX）", [("PH005", "（发言顺序：XXX）")]),
     ("（此处填写单位名称）", [("PH005", "（此处填写单位名称）")]),
     ("【在此输入正文】", [("PH005", "【在此输入正文】")]),
+    # brackets and glyph runs found by one scan: each once, in order, a note's X inside the note
+    ("请XX单位（ ）于×月×日前报送（联系人：XX，电话：XX）。",
+     [("PH001", "XX"), ("PH003", "（ ）"), ("PH002", "×月×日"), ("PH005", "（联系人：XX，电话：XX）")]),
+    ("“ ”和【此处填写单位名称】××县", [("PH003", "“ ”"), ("PH005", "【此处填写单位名称】"), ("PH002", "××")]),
 ])
 def test_placeholder_styles(text, expected):
     assert found(text) == expected
