@@ -173,12 +173,65 @@ def mask_markdown(text: str) -> str:
     return "".join(out)
 
 
+# Every URL holds "://" or a "." before a letter, digit or "-", and every e-mail address an "@"
+# (its key); from the match's start to its first key there are only the characters of its run.
+# So the scans start only from the runs before the keys, which ``re`` finds as literals: a scan
+# led by the class [A-Za-z0-9] would test every character of the text.
+_URL_DOT = re.compile(r"\.(?=[A-Za-z0-9-])")
+_URL_RUN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-")
+_EMAIL_RUN = _URL_RUN | frozenset("_%+")
+
+
+def _keyed_finditer(pattern: re.Pattern, text: str, keys: list[int], run: frozenset) -> list[tuple[int, int]]:
+    """The spans of ``pattern.finditer(text)`` for a pattern whose every match has a key at or
+    after its start, with only ``run`` characters from its start to its first key; ``keys``
+    sorted. No match crosses a line break, so each search ends at the key's line end."""
+    spans = []
+    pos = 0
+    for k in keys:
+        if k < pos:
+            continue
+        r = k
+        while r > pos and text[r - 1] in run:
+            r -= 1
+        eol = text.find("\n", k)
+        m = pattern.search(text, r, len(text) if eol == -1 else eol)
+        if m is None:
+            if eol == -1:
+                break
+            pos = eol                       # no match starts between r and the line end
+        else:
+            spans.append(m.span())
+            pos = m.end()
+    return spans
+
+
+def _url_keys(text: str) -> list[int]:
+    keys = [m.start() for m in _URL_DOT.finditer(text)]
+    if ":" in text:
+        i = text.find("://")
+        while i != -1:
+            keys.append(i)
+            i = text.find("://", i + 3)
+        keys.sort()
+    return keys
+
+
+def _all(text: str, ch: str) -> list[int]:
+    out = []
+    i = text.find(ch)
+    while i != -1:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
 def find_protected(text: str) -> tuple[Span, ...]:
     if "." not in text and "@" not in text and ":" not in text:
         return ()
-    spans = [Span(m.start(), m.end()) for m in URL.finditer(text)]
+    spans = [Span(a, b) for a, b in _keyed_finditer(URL, text, _url_keys(text), _URL_RUN)]
     if "@" in text:
-        spans += [Span(m.start(), m.end()) for m in EMAIL.finditer(text)]
+        spans += [Span(a, b) for a, b in _keyed_finditer(EMAIL, text, _all(text, "@"), _EMAIL_RUN)]
     spans.sort()
     merged: list[Span] = []
     for s in spans:

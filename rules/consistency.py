@@ -55,15 +55,18 @@ CS001 = meta(
 CS002 = meta(
     "CS002", "date-format-consistency", "日期格式前后不一",
     what="检查同一文稿中混用“2024年7月5日”与“2024-07-12”“2024.7.5”“2024/7/5”等日期格式。"
-         "成文日期按 GB/T 9704 必须写作“××××年×月×日”，不会被建议改为其他格式。",
+         "文中有“××××年×月×日”格式时一律建议统一为该格式（哪怕全数字日期更多，例如网页转来的元数据行）；"
+         "只有全数字日期时，建议统一为多数格式。成文日期按 GB/T 9704 必须写作“××××年×月×日”，不会被建议改为其他格式。",
     why="同一文稿中的日期属于同一类别，应使用同一种形式（GB/T 15835-2011 4.3）；公文日期通常写作"
         "“××××年×月×日”（GB/T 9704-2012 7.3.5.4），全数字格式“2024-07-12”只在表格、注释等处使用"
         "（GB/T 15835-2011 5.1.4），“2024.7.5”“2024/7/5”不是规范格式。",
     basis=SAME_FORM + "；GB/T 15835-2011 5.1.4；GB/T 9704-2012 7.3.5.4",
     fix=FixAvailability.ALWAYS, fix_applicability=Applicability.UNSAFE,
-    fix_safety="把少数格式的日期改写为多数格式（同一日期换一种写法，不安全修复，需确认）。",
+    fix_safety="把日期改写为“××××年×月×日”格式（或全数字日期中的多数格式）：同一日期换一种写法，不安全修复，需确认。",
     examples=(Example(bad="会议于2024年7月5日召开，材料于2024-07-12前报送，2024年8月上旬再次召开。\n\n2024年7月8日",
                       fixed="会议于2024年7月5日召开，材料于2024年7月12日前报送，2024年8月上旬再次召开。\n\n2024年7月8日"),
+              Example(bad="材料于2024-07-12前报送，2024-07-20前反馈，会议定于2024年7月25日召开。",
+                      fixed="材料于2024年7月12日前报送，2024年7月20日前反馈，会议定于2024年7月25日召开。"),
               Example(good="会议于2024年7月5日召开，材料于2024年7月12日前报送。文号为京政发〔2024〕12号，"
                            "版本号2024.1，编号2024-031。")))
 CS003 = meta(
@@ -323,6 +326,9 @@ def _dates(doc, ctx):
     if not others:
         return
     occ = sorted(others + list(_date_occurrences(doc, _DATE_CN, "cn")), key=lambda o: o.span.start)
+    # all-digit dates belong in tables (GB/T 15835 5.1.4): where the text writes 年月日 too, that
+    # is the form to unify on, however many all-digit dates (often page metadata) there are
+    allowed = ("cn",) if any(o.form == "cn" for o in occ) else _STANDARD_DATES
     dated = doc.structure.date
 
     def skip(o):   # the 成文日期 counts, but GB/T 9704 fixes its form: never suggest changing it
@@ -338,7 +344,7 @@ def _dates(doc, ctx):
             new = f"{y}{target}{int(mo):02d}{target}{int(d):02d}" if pad else f"{y}{target}{mo}{target}{d}"
         return Fix.replace(o.span, new, f"改为“{new}”", Applicability.UNSAFE)
 
-    yield from _report(doc, ctx, "CS002", occ, name=_DATE_FORMS.get, allowed=_STANDARD_DATES, prefer=("cn",),
+    yield from _report(doc, ctx, "CS002", occ, name=_DATE_FORMS.get, allowed=allowed, prefer=("cn",),
                        fix=fix, skip=skip, template="本文日期写作{t}格式 {nt} 处、{f}格式 {nf} 处，建议统一为{t}格式")
 
 

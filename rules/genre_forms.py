@@ -5,6 +5,10 @@ to speeches and letters), and a 请示 or 报告 does not close with the letter 
 (a 请示 ends with 妥否，请批示 or the like). Drafts written from a letter template, or copied
 from 范文 sites, carry both. Speeches (……上的讲话) and letters (函) are not checked: 尊敬的 and
 此致敬礼 are at home there.
+
+CF009 the mixed genre 请示报告 in a title: a 请示 asks for approval and a 报告 reports; the
+条例 forbids mixing them (报告中不得夹带请示事项). Titles of rules about both (重大事项请示报告
+条例, 请示报告制度) end in another word and are left alone.
 """
 from __future__ import annotations
 
@@ -80,4 +84,31 @@ def letter_forms(doc, ctx):
             shown = " ".join(text[a:b].split())
             yield ctx.report(Span(a, b), f"{genre}不用书信结语“{shown}”，应以{ending}作结", code="CF008")
 
-RULES = (letter_forms,)
+CF009 = meta("CF009", "mixed-request-report", "“请示报告”混用文种",
+             what="检查标题以“请示报告”结尾的文稿（“关于……的请示报告”）。“重大事项请示报告条例”“请示报告制度”这类"
+                  "以其他词结尾的标题不报告。",
+             why="请示用于向上级请求指示、批准，报告用于汇报工作、反映情况，两者不得混用：报告中不得夹带请示事项，"
+                 "请示应当一文一事。“请示报告”不是法定文种，是公文写作中的典型差错。",
+             basis="《党政机关公文处理工作条例》第八条（文种）、第十五条（请示应当一文一事；报告中不得夹带请示事项）",
+             fix_safety="不提供自动修复：要按行文目的改为“请示”或“报告”，并相应调整结语。",
+             examples=(Example(bad="关于请求解决学校危房改造资金的请示报告\n县教育局：\n我校教学楼年久失修。\n"),
+                       Example(good="关于请求解决学校危房改造资金的请示\n县教育局：\n我校教学楼年久失修。\n妥否，请批示。\n"),
+                       Example(good="关于认真执行重大事项请示报告制度的通知\n各单位：\n现将有关事项通知如下。\n")))
+
+_MIXED_GENRE = "请示报告"
+
+
+@checker(CF009)
+def mixed_genre(doc, ctx):
+    title = doc.structure.title
+    if title is None:
+        return
+    text = doc.text
+    shown = text[title.start:title.end].rstrip("。.，,；;：: \t\u3000")
+    if shown.endswith(_MIXED_GENRE):
+        end = title.start + len(shown)
+        yield ctx.report(Span(end - len(_MIXED_GENRE), end),
+                         "“请示报告”不是规范文种：请示与报告不得混用，请求批准用“请示”，汇报工作用“报告”")
+
+
+RULES = (letter_forms, mixed_genre)

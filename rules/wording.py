@@ -9,10 +9,15 @@ WD005 既使 used for concessive 即使: flagged unless the sentence goes on wit
 “既……又……” pattern in which 既使 is correct.
 
 Both are suggestions (unsafe fixes).
+
+WD007 a document written in traditional characters (copied from a Hong Kong or Taiwan site):
+one finding for the whole text, judged from the share of common traditional-only characters
+(``rules/data/traditional_chars.txt``) among the Han characters at its start.
 """
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 
 from gwlint.linter.model import Applicability, Example, Fix, FixAvailability, Severity, Span
 from gwlint.linter.rule import checker, meta
@@ -41,7 +46,11 @@ _DI_VERBS = ("完成|落实|推进|贯彻|推动|促进|解决|满足|发挥|带
              "抓好|做好|统筹|履行|执行|投入|参与")
 _NOT_A_VERB_HERE = "作用|力量|力度|机制|措施|效果|效应|者|方面|成效|过程|能力|意识|精神|情况"
 _VERB_AFTER = rf"(?:{_DI_VERBS})(?!{_NOT_A_VERB_HERE})"
-_DE = re.compile(rf"的(?:(?P<comp>(?={_COMPLEMENT}))|(?P<verb>(?={_VERB_AFTER}))|(?P<marker>(?=\s*(?:{_VERB_AFTER}|在|把|将|向|“))))")
+# the characters the alternatives can start with, tested first: most 的 are followed by a noun,
+# and one class test is cheaper than trying every alternative
+_DE_NEXT = "".join(sorted({w[0] for w in (_DEGREE + "|" + _DI_VERBS).split("|")} | set("在把将向“")))
+_DE = re.compile(rf"的(?=[{_DE_NEXT}\s])"
+                 rf"(?:(?P<comp>(?={_COMPLEMENT}))|(?P<verb>(?={_VERB_AFTER}))|(?P<marker>(?=\s*(?:{_VERB_AFTER}|在|把|将|向|“))))")
 # 提供更好的服务, 得到全面、切实的执行: after a light verb the whole phrase is a noun phrase
 _LIGHT_VERB = re.compile(r"提供|实现|得到|受到|给予|带来|迎来|取得|获得|有了|作出|做出|创造|营造|形成|需要|进行|加以|起到|起了")
 _CLAUSE_MARKS = "，。；！？,;\n"
@@ -143,9 +152,57 @@ def _jishi(doc, ctx):
                          fix=Fix.replace(span, "即使", "改为“即使”", Applicability.UNSAFE))
 
 
-@checker(WD003, WD005)
+# --- WD007 a document in traditional characters ----------------------------------------------------
+def _traditional_chars() -> frozenset:
+    raw = (files("gwlint.rules") / "data" / "traditional_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(ln.strip() for ln in raw.splitlines() if not ln.startswith("#")))
+
+
+_TRADITIONAL = _traditional_chars()
+_TRADITIONAL_CLASS = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# judged on the start of the text: a document is written in one script, and a look at its first
+# few thousand characters costs the same for a short draft and a whole book
+_SAMPLE = 4000
+_MIN_SHARE = 0.05          # in traditional text the listed characters are 10–30% of all Han ones
+_MIN_COUNT = 10            # a simplified draft quoting a name or a title (“國語”) stays well below
+
+WD007 = meta(
+    "WD007", "traditional-characters", "繁体字文稿",
+    what="检查整篇（或大段）用繁体字书写的文稿：从港台网站、繁体范文复制来的稿子。只看文稿开头几千字中常见繁体字的比例，"
+         "简体文稿中引用的个别繁体字（人名、书名）不报告。全文只报告一次。",
+    why="国家机关的公务用字是规范汉字（简体字），繁体字文稿必须整体转换后才能使用；逐个替换易错词没有意义。",
+    basis="《中华人民共和国国家通用语言文字法》第九条（国家机关以规范汉字为公务用字）；《党政机关公文处理工作条例》第十九条",
+    fix_safety="不提供自动修复：请用文字处理软件的“繁转简”功能整体转换，再通读检查。",
+    examples=(Example(bad="關於進一步加強農村公路建設的通知\n各鄉鎮人民政府、縣直各有關單位：\n"
+                          "為認真貫徹落實上級會議精神，現就有關事項通知如下。\n"),
+              Example(good="关于进一步加强农村公路建设的通知\n各乡镇人民政府：\n"
+                           "台湾地区称普通话为“國語”，材料中保留原书名《臺灣文學史》。\n")),
+)
+
+
+def _traditional(doc, ctx):
+    text = doc.masked
+    sample = text[:_SAMPLE]
+    found = _TRADITIONAL_CLASS.findall(sample)
+    if len(found) < _MIN_COUNT:
+        return
+    han = len(_HAN_CHAR.findall(sample))
+    if len(found) < _MIN_SHARE * han:
+        return
+    first = _TRADITIONAL_CLASS.search(text).start()
+    index = doc.index
+    a, b = index.line_span(index.line_of(first))
+    while a < b and text[a] in " \t\u3000":
+        a += 1
+    yield ctx.report(Span(a, b), f"这份文稿用的是繁体字（所查 {han} 个汉字中有 {len(found)} 个繁体字）："
+                                 "公文应使用规范汉字，请整体转换为简体后再修改", code="WD007")
+
+
+@checker(WD003, WD005, WD007)
 def wording(doc, ctx):
     yield from _de_di_de(doc, ctx)
+    yield from _traditional(doc, ctx)
     yield from _jishi(doc, ctx)
 
 

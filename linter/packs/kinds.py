@@ -242,11 +242,14 @@ def _candidate_scans(heads: list[str]):
 _NOT_A_COUNT = re.compile(r"\{(?!\d*,?\d*\})|\[\[")     # `regex`-only syntax: fuzzy {e<=1}, nested sets
 
 
-def _required_literal(pattern: str) -> Optional[str]:
-    """A literal of two or more characters that every match of ``pattern`` consumes or looks
-    ahead at (so it lies between the match's start and the end of the text searched), the one
-    with the rarest character; None when there is none or ``re`` cannot be trusted to read the
-    pattern as ``regex`` does."""
+def _required_literals(pattern: str) -> Optional[tuple[tuple[str, ...], int]]:
+    """Literals of two or more characters, each with a Han character, one of which every
+    match of ``pattern`` consumes or looks at, and how far before the match's start such a
+    literal can begin (a look-behind's literal: ``(?<=党的)20(?=大)`` needs 党的20大, from 2
+    characters before the match). Of the sets that can be proven, the one whose most common
+    member is rarest. None when there is none or ``re`` cannot be trusted to read the pattern
+    as ``regex`` does. (A look-ahead's literal lies between the match's start and the end of
+    the text searched.)"""
     if _NOT_A_COUNT.search(pattern):
         return None
     try:
@@ -257,22 +260,81 @@ def _required_literal(pattern: str) -> Optional[str]:
         return None
     if parsed.state.flags & ~_sre.SRE_FLAG_UNICODE:
         return None
-    runs: list[str] = []
+    found = _Requirements()
+    tail, back = found.read(list(parsed), "", 0)
+    found._add([tail], back)
+    return found.best()
 
-    def read(seq):
-        run = ""
+
+class _Requirements:
+    """The literal sets a parsed pattern proves (see ``_required_literals``)."""
+
+    def __init__(self):
+        self.options: list[tuple[frozenset, int]] = []     # (one of these literals, back reach)
+
+    @staticmethod
+    def _ok(word: str) -> bool:
+        return len(word) >= 2 and max(map(rarity, word)) >= 0       # a Han anchor for the scan
+
+    def _add(self, words, back: int) -> None:
+        if words and all(map(self._ok, words)):
+            self.options.append((frozenset(words), back))
+
+    def best(self) -> Optional[tuple[tuple[str, ...], int]]:
+        if not self.options:
+            return None
+        words, back = max(self.options, key=lambda o: (min(max(map(rarity, w)) for w in o[0]), -len(o[0])))
+        return tuple(sorted(words)), back
+
+    def read(self, seq: list, run: str, back: int) -> tuple[str, int]:
+        """Read ``seq`` with the literal ``run`` just before it (reaching ``back`` characters
+        before the match's start); returns the run at its end."""
         for op, av in seq:
             if op is _sre.LITERAL:
                 run += chr(av)
-                continue
-            runs.append(run)
-            run = ""
-            if op is _sre.ASSERT and av[0] == 1:        # a look-ahead: what it sees must be there
-                read(av[1])
-        runs.append(run)
-    read(parsed)
-    runs = [r for r in runs if len(r) >= 2 and max(map(rarity, r)) >= 0]   # a Han anchor for the scan
-    return max(runs, key=lambda r: max(map(rarity, r)), default=None)
+            elif op is _sre.SUBPATTERN and not av[1] and not av[2]:
+                run, back = self.read(list(av[3]), run, back)          # a group: its items in line
+            elif op is _sre.ASSERT and av[0] == 1:                      # look-ahead: seen, not consumed
+                tail, tail_back = self.read(list(av[1]), run, back)
+                self._add([tail], tail_back)
+            elif op is _sre.ASSERT and av[0] == -1 and not run and self._lead(list(av[1])) is not None \
+                    and len(self._lead(list(av[1]))) == av[1].getwidth()[0] == av[1].getwidth()[1]:
+                run = self._lead(list(av[1]))                           # look-behind literal
+                back = max(back, len(run))
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+                continue                                                # zero width: the run goes on
+            elif op is _sre.BRANCH:
+                self._add([run], back)
+                per_alt = []
+                for alt in av[1]:
+                    sub = _Requirements()
+                    tail, tail_back = sub.read(list(alt), run, back)
+                    sub._add([tail], tail_back)
+                    per_alt.append(sub.best())
+                if all(per_alt):
+                    self._add([w for words, _ in per_alt for w in words], max(b for _, b in per_alt))
+                run = ""
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+                self._add([run], back)
+                sub = _Requirements()
+                tail, tail_back = sub.read(list(av[2]), run, back)
+                sub._add([tail], tail_back)
+                self.options += sub.options
+                run = ""
+            else:
+                self._add([run], back)
+                run = ""
+        return run, back
+
+    @staticmethod
+    def _lead(seq: list) -> str:
+        """The literal characters ``seq`` starts with."""
+        lead = ""
+        for op, av in seq:
+            if op is not _sre.LITERAL:
+                break
+            lead += chr(av)
+        return lead
 
 
 # --- substitution ----------------------------------------------------------------------------
@@ -350,8 +412,11 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
                 combined = _user_re.compile("|".join(f"(?:{h})" for h in heads))
         # When every entry needs a literal (截止, 委、政府), the rule only runs where one of them
         # occurs: the shared word scan finds them at no extra cost.
-        needed = [_required_literal(rx.pattern) for rx, _, _ in compiled]
-        guard = scanner.add(needed) if scanner is not None and all(needed) else None
+        needed = [_required_literals(rx.pattern) for rx, _, _ in compiled]
+        guard = reach = None
+        if scanner is not None and all(needed):
+            guard = scanner.add(w for words, _ in needed for w in words)
+            reach = max(back for _, back in needed)
 
         def first_at(text, p, b):
             """(match, replacement, note) of the first entry that matches at p, or None."""
@@ -362,7 +427,7 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
             return None
 
         def find(doc, text, a, b):
-            if guard is not None and not guard.finditer(doc, a, b):
+            if guard is not None and not guard.finditer(doc, max(0, a - reach), b):
                 return
             if scans is not None:
                 pos = a

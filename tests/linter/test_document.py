@@ -96,3 +96,32 @@ def test_url_and_email_patterns_agree_with_and_without_possessive_quantifiers():
     for text in samples:
         for a, b in zip(native, emulated):
             assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)], text
+
+
+def test_protected_spans_found_from_keys_equal_a_scan_of_the_whole_text():
+    # find_protected starts its scans only from the runs before "://", "." and "@"; the spans
+    # must be those of a plain finditer over the whole text
+    import random
+    from gwlint.linter.masking import EMAIL, URL, find_protected
+    from gwlint.linter.model import Span
+
+    def whole_scan(text):
+        spans = sorted([Span(*m.span()) for m in URL.finditer(text)]
+                       + [Span(*m.span()) for m in EMAIL.finditer(text)])
+        merged = []
+        for s in spans:
+            if merged and s.start <= merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(s.end, merged[-1].end))
+            else:
+                merged.append(s)
+        return tuple(merged)
+
+    rng = random.Random(5)
+    pieces = ["www.", "http://", "https://", "ftp://", "gov.cn", ".com", ".cn", "a-b", "xhttp://", "1.5",
+              "x.y.z", "/path?q=1", "@", "qq.com", "user_1", "a.b@c.d", " ", "\n", "\r\n", "，", "详见",
+              "。", "-", ".", ":", "//", "h", "w", "%+"]
+    samples = ["详见www.gov.cn/zwgk/ 和 http://example.com/a?b=1，邮箱 test.user@qq.com。",
+               "增长1.5%，网址abc.gov.cn\n第2行 ftp://x.y 与 a@b.cn", "@@a.cn", "..com", "http://"]
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for text in samples:
+        assert find_protected(text) == whole_scan(text), text

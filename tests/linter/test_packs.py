@@ -347,3 +347,67 @@ def test_leading_lookbehinds_are_stripped_for_the_scan_only():
     found = [(doc.text[d.span.start:d.span.end], d.fix.edits[0].replacement)
              for d in Linter(Settings(select=("CF001",))).lint(doc)]
     assert found == [("19", "十九"), ("5", "五")]
+
+
+# --- the literal guard of regex substitutions ----------------------------------------------------
+_GUARD_PATTERNS = [
+    r"((?:二十|十)[一二三四五六七八九]?)大([一二三四五六七八九])中全会", r"(?<=届)1(?=中全会)",
+    r"(?<![\d.])17(?=届(?:[一二三四五六七1-7]中全会|中央))", r"(?<=党的)17(?=大)",
+    r"(?:(?<=党的)|(?<=中国共产党))第?((?:二十|十)[一二三四五六七八九]?)届全国代表大会",
+    r"(?<![“\"])(十[一二三四五六七八九]五)(?=规划|时期|以来)", r"(四个意识|两个维护|三个代表)(?![”\"])",
+    r"截止(?:到|至)?(?=目前|当前|今年)", r"约(\d[\d.]*(?:万|亿)?[^\d，。；、\s]{0,3}?)左右", r"(?<=将)近(\d+)左右",
+    r"([省市县区])委、政府", r"(?:党委|政府)+工作", r"(?:甲乙|丙丁)?会议", r"大(?=会议|会场)", r"a(?<=a)大会",
+]
+
+
+def _sample(seq, rng) -> str:
+    """A random string shaped like the parsed pattern ``seq`` (look-arounds written out)."""
+    from gwlint.linter.packs.kinds import _sre
+    out = []
+    for i, (op, av) in enumerate(seq):
+        if op is _sre.LITERAL:
+            out.append(chr(av))
+        elif op is _sre.IN:
+            items = [x for x in av if x[0] is not _sre.NEGATE]
+            kind, val = rng.choice(items) if items and len(items) == len(av) else (None, None)
+            out.append(chr(val) if kind is _sre.LITERAL else chr(rng.randint(*val)) if kind is _sre.RANGE
+                       else "5" if kind is _sre.CATEGORY else rng.choice("甲a。"))
+        elif op is _sre.BRANCH:
+            out.append(_sample(rng.choice(av[1]), rng))
+        elif op is _sre.SUBPATTERN:
+            out.append(_sample(av[3], rng))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            out.extend(_sample(av[2], rng) for _ in range(rng.randint(av[0], min(av[1], av[0] + 2))))
+        elif op is _sre.ASSERT and (av[0] == -1 or i == len(seq) - 1):
+            out.append(_sample(av[1], rng))          # a look-behind here, a final look-ahead after
+        elif op in (_sre.ANY, _sre.NOT_LITERAL):
+            out.append("甲")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("pattern", _GUARD_PATTERNS)
+def test_regex_guard_literal_is_present_wherever_the_pattern_matches(pattern):
+    # a regex substitution runs only where one of its required literals occurs in the region
+    # searched (from `back` characters before it): wherever the pattern matches, one must be there
+    from gwlint.linter.packs.kinds import _required_literals, _sre_parse
+    found = _required_literals(pattern)
+    assert found is not None, pattern
+    words, back = found
+    rx = re.compile(pattern)
+    parsed = _sre_parse.parse(pattern)
+    rng = random.Random(pattern)
+    noise = list("一二十届大党的中会12。“a")
+    matched = 0
+    for _ in range(3000):
+        chars = list("".join(rng.choice(noise) for _ in range(rng.randint(0, 3))) + _sample(parsed, rng)
+                     + "".join(rng.choice(noise) for _ in range(rng.randint(0, 3))))
+        for _ in range(rng.choice((0, 0, 1, 2))):          # some damage: the near misses count too
+            chars[rng.randrange(len(chars))] = rng.choice(noise)
+        text = "".join(chars)
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        region = text[max(0, a - back):b]
+        for _ in rx.finditer(text, a, b):
+            matched += 1
+            assert any(w in region for w in words), (pattern, text, a, b, words)
+    assert matched > 50, pattern      # the samples did exercise the pattern

@@ -137,12 +137,19 @@ def test_nonstandard_date_format_never_suggested_even_when_majority():
     assert fixed(text) == "2024年7月1日启动，2024年7月10日前完成，2024年7月20日验收，2024年7月30日总结。"
 
 
-def test_iso_majority_follows_its_padding_but_never_touches_the_issue_date():
+def test_year_month_day_is_the_target_even_when_all_digit_dates_are_more():
+    # all-digit dates belong in tables (GB/T 15835 5.1.4); page metadata often brings many of them
     text = "2024-07-01启动，2024-07-10前完成，2024-07-15检查，2024年7月20日验收。\n\n某某局\n2024年7月1日\n"
     doc, diags = lint(text)
-    assert [doc.text[d.span.start:d.span.end] for d in diags] == ["2024年7月20日"]
-    assert fixed(text).startswith("2024-07-01启动，2024-07-10前完成，2024-07-15检查，2024-07-20验收。")
-    assert fixed(text).endswith("2024年7月1日\n")
+    assert [doc.text[d.span.start:d.span.end] for d in diags] == ["2024-07-01", "2024-07-10", "2024-07-15"]
+    assert fixed(text) == "2024年7月1日启动，2024年7月10日前完成，2024年7月15日检查，2024年7月20日验收。\n\n某某局\n2024年7月1日\n"
+
+
+def test_all_digit_majority_follows_its_padding_when_no_date_is_written_with_year_month_day():
+    text = "2024-07-01启动，2024-07-10前完成，2024.7.15检查。\n"
+    doc, diags = lint(text)
+    assert [doc.text[d.span.start:d.span.end] for d in diags] == ["2024.7.15"]
+    assert fixed(text) == "2024-07-01启动，2024-07-10前完成，2024-07-15检查。\n"
 
 
 @pytest.mark.parametrize("text", [
