@@ -335,19 +335,25 @@ def _find_headings(doc: "Document") -> list[Heading]:
 
 
 # --------------------------------------------------------------------------- enumerations
-# 一是/一要: the guard lets the scan skip ordinary text
-_ENUM = re.compile(rf"[{_CN}][{_CN}]?[是要]")
+# 一是/一要 are found from their 是/要: a pattern that starts with a literal is scanned for at C
+# speed, one that starts with a class (the numerals) is tried at every character
+_SHI = re.compile(rf"是(?<=[{_CN}]是)")
+_YAO = re.compile(rf"要(?<=[{_CN}]要)")
 _NOT_YAO = set("务素是害塞旨")          # 一要素 第一要务 … are words, not 一要 items
 # an enumerator starts a clause: the line start or a mark (checked in Python: look-behinds
 # at the start of a pattern would make the scan try every position)
 _ENUM_BEFORE = set("。；，：！？、）”;,:!? \t\r\n\u3000\u00a0\ue000")
-# 首先，其次，再次，最后，/ 第一，第二，/ 其一，其二，
-_SEQ = re.compile(rf"(?P<w>首先|其次|再次|最后|其(?P<qn>[一二三四五六七八九])|第(?P<dn>[{_CN}]{{1,2}}))"
-                  r"(?P<mark>[，,、：:])")
+# 首先，其次，再次，最后，/ 第一，第二，/ 其一，其二，/ 第一句：… 第四句话： — one pattern per
+# first character, each scanned for as a literal (see _SHI); no match can start inside another
+_SEQ_WORDS = (
+    re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?:(?P<mark>[，,、：:])|(?P<label>句话|句)(?=[：:，,]))"),
+    re.compile(r"其[次一二三四五六七八九](?P<mark>[，,、：:])"),
+    re.compile(r"首先(?P<mark>[，,、：:])"),
+    re.compile(r"再次(?P<mark>[，,、：:])"),
+    re.compile(r"最后(?P<mark>[，,、：:])"),
+)
 _SEQ_BEFORE = set("。；！？：;!?: \t\r\n\u3000\u00a0\ue000")
 _NARRATIVE_NUM = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
-# 第一句：… 第四句话：
-_LABEL = re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?P<m>句话|句)(?=[：:，,])")
 
 
 def _paragraph_of(doc: "Document", line: int) -> int:
@@ -373,25 +379,32 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     current: dict[str, list[EnumItem]] = {}
     last_line: dict[str, int] = {}
     n_text = len(text)
-    for m in _ENUM.finditer(text):
-        if m.start() and text[m.start() - 1] not in _ENUM_BEFORE:
+    ends = [m.end() for m in _SHI.finditer(text)]
+    ends += [m.end() for m in _YAO.finditer(text)]
+    ends.sort()
+    for end in ends:
+        # the one or two numerals before 是/要, as [一…十][一…十]?[是要] would match them
+        start = end - 2
+        if start and text[start - 1] in _CN:
+            start -= 1
+        if start and text[start - 1] not in _ENUM_BEFORE:
             continue
-        tok = m.group()
+        tok = text[start:end]
         marker = tok[-1]
-        if marker == "要" and m.end() < n_text and text[m.end()] in _NOT_YAO:
+        if marker == "要" and end < n_text and text[end] in _NOT_YAO:
             continue
         n = cn_to_int(tok[:-1])
         if not n:
             continue
-        line = index.line_of(m.start())
+        line = index.line_of(start)
         para = _paragraph_of(doc, line) if markdown else line
-        item = EnumItem(Span(m.start(), m.end()), n, marker, line, "shi", para)
+        item = EnumItem(Span(start, end), n, marker, line, "shi", para)
         cur = current.get(marker)
         # a list continues in the same paragraph, or on the next line when that line starts
         # with the next item (items written one per paragraph); otherwise a new list begins
         if cur and (cur[-1].paragraph == para
                     or (line == last_line[marker] + 1 and n != 1
-                        and _NONSPACE.search(text, index.line_starts[line], m.start()) is None)):
+                        and _NONSPACE.search(text, index.line_starts[line], start) is None)):
             cur.append(item)
         else:
             cur = current[marker] = [item]
@@ -400,45 +413,51 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     return lists
 
 
+def _sequence_item(doc: "Document", m: re.Match) -> Optional[EnumItem]:
+    """The item of a _SEQ_WORDS match, or None where it is not one."""
+    text = doc.masked
+    start = m.start()
+    if start and text[start - 1] not in _SEQ_BEFORE:
+        return None
+    if m.lastgroup == "label":                        # 第一句： 第四句话：
+        n = cn_to_int(m.group("n")) or 0
+        if not n:
+            return None
+        line = doc.index.line_of(start)
+        return EnumItem(Span(start, m.end()), n, m.group("label"), line, "label", _paragraph_of(doc, line))
+    mark = m.group("mark")
+    w = text[start:m.end() - 1]
+    if w[0] == "第":
+        n = cn_to_int(w[1:]) or 0
+        if not n:
+            return None
+        after = text[m.end():m.end() + 1]
+        if mark in "、" and (after in _CN or after == "第"):
+            return None                                # "第一、二产业" "第一、第二产业"
+        if mark in "：:" and not after.strip(_SPACE):
+            return None
+        kind, marker = "ordinal", "第"
+    elif mark in "：:":
+        return None
+    elif w[0] == "其" and w != "其次":
+        n, kind, marker = cn_to_int(w[1]) or 0, "ordinal", "其"
+    else:
+        n, kind, marker = _NARRATIVE_NUM[w], "narrative", w
+    line = doc.index.line_of(start)
+    return EnumItem(Span(start, start + len(w)), n, marker, line, kind, _paragraph_of(doc, line))
+
+
 def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[EnumItem]]:
     """首先/其次/再次/最后, 第一，/第二，, 其一/其二 lists (one list may mix them: that is what
     HD010 reports), and 第一句：/第二句话： label lists. A list ends at a heading line, after
     twelve lines without an item, or where an item cannot continue it."""
     text = doc.masked
-    index = doc.index
     items: list[EnumItem] = []
-    if any(w in text for w in ("第", "首先", "其次", "再次", "最后", "其一")):
-        for m in _SEQ.finditer(text):
-            if m.start() and text[m.start() - 1] not in _SEQ_BEFORE:
-                continue
-            w, mark = m.group("w"), m.group("mark")
-            if mark in "：:" and not m.group("dn"):
-                continue
-            if m.group("dn"):
-                n = cn_to_int(m.group("dn")) or 0
-                if not n:
-                    continue
-                after = text[m.end():m.end() + 1]
-                if mark in "、" and (after in _CN or after == "第"):
-                    continue                       # "第一、二产业" "第一、第二产业"
-                if mark in "：:" and not after.strip(_SPACE):
-                    continue
-                kind, marker = "ordinal", "第"
-            elif m.group("qn"):
-                n, kind, marker = cn_to_int(m.group("qn")) or 0, "ordinal", "其"
-            else:
-                n, kind, marker = _NARRATIVE_NUM[w], "narrative", w
-            line = index.line_of(m.start())
-            items.append(EnumItem(Span(m.start(), m.start() + len(w)), n, marker, line, kind,
-                                  _paragraph_of(doc, line)))
-        for m in _LABEL.finditer(text):
-            if m.start() and text[m.start() - 1] not in _SEQ_BEFORE:
-                continue
-            n = cn_to_int(m.group("n")) or 0
-            if n:
-                line = index.line_of(m.start())
-                items.append(EnumItem(Span(m.start(), m.end()), n, m.group("m"), line, "label",
-                                      _paragraph_of(doc, line)))
+    for pattern in _SEQ_WORDS:
+        for m in pattern.finditer(text):
+            item = _sequence_item(doc, m)
+            if item is not None:
+                items.append(item)
     items.sort(key=lambda it: it.span.start)
     lists: list[list[EnumItem]] = []
     open_: dict[str, list[EnumItem]] = {}          # "seq" / "label" -> the open list
