@@ -212,21 +212,26 @@ def _analyze_headings(doc, ctx):
                          related=(Related(p.ordinal, "上级序号"),))
         flagged.add(i)
     accepted = set(ctx.settings.conventions.get("accept-ordinals", ()) or ()) if ctx.settings else set()
-    effs = [tree.eff(h.level) for h in headings]
+    eff_of = {level: tree.eff(level) for level in {h.level for h in headings}}
+    effs = [eff_of[h.level] for h in headings]
     min_eff = min(effs)
     seen_min = None                  # the shallowest effective level seen so far
+    prev_e = None                    # the previous heading's effective level
     last: dict[int, int] = {}        # effective level -> index of the last sibling under the current parent
     last_any: dict[int, int] = {}    # effective level -> index of the last heading at that level anywhere
     groups: list[list[int]] = []     # sibling groups, for the form checks
     group_of: dict[int, list[int]] = {}
     for k, h in enumerate(headings):
         e = effs[k]
-        for lv in [lv for lv in last if lv > e]:
-            del last[lv]
-            group_of.pop(lv, None)
+        if prev_e is not None and e < prev_e:      # (no level in last is deeper than prev_e)
+            for lv in [lv for lv in last if lv > e]:
+                del last[lv]
+                group_of.pop(lv, None)
+        prev_e = e
         has_parent = seen_min is not None and seen_min < e
         orphan = e > min_eff and not has_parent
-        seen_min = e if seen_min is None else min(seen_min, e)
+        if seen_min is None or e < seen_min:
+            seen_min = e
         if orphan and _parent_run_in(doc, h):
             orphan = False                 # "同志们：一、……" — the parent sits inside a line
             seen_min = min(seen_min, e - 1, min_eff)
