@@ -17,11 +17,14 @@ Markdown table rows and tab- or space-separated table lines.
 
 Speed: candidate lines are found with one regex over the masked text (a line break followed
 by an ordinal's first character); everything else looks only at those lines, at the first
-and last twenty non-blank lines, or at the (few) enumeration matches.
+and last twenty non-blank lines, or at the (few) enumeration matches. Scans start with a
+literal (``re`` skips to it at C speed); a pattern that starts with a class, such as the
+numerals of 一是, is tried at every character and costs ten times as much.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
@@ -72,19 +75,20 @@ def cn_numeral(n: int) -> str:
 
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _LEAD = r"[ \t\u3000\u00a0\ue000\ufeff]*"
-HEADING_RE = re.compile(
-    _LEAD + "(?:"
+_ORDINAL = (
     rf"(?P<part>第(?P<pn>[{_CN}]{{1,3}})(?P<pk>部分|章|节|篇|编))"
     rf"|(?P<cnp>[（(](?P<cnpn>[{_CN}]{{1,3}})[）)](?P<cnpm>[、.．，,]?))"
     rf"|(?P<arp>[（(](?P<arpn>[0-9０-９]{{1,2}})[）)](?P<arpm>[、.．，,]?))"
     rf"|(?P<cn>(?P<cnn>[{_CN}]{{1,3}})(?P<cnm>[、.．，,：:]))"
     rf"|(?P<ar>(?P<arn>[0-9０-９]{{1,2}})(?P<arm>[.．、,，]|[）)]))"
-    r")",
-    re.M,
 )
-# HEADING_RE right after a line break: one scan finds the headings of all lines but the first
+HEADING_RE = re.compile(_LEAD + "(?:" + _ORDINAL + ")", re.M)
+# A heading's start: the ordinal and the blanks after it (``gap``: its end is the first word)
+_HEADING_START = re.compile(_LEAD + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")")
+# _HEADING_START right after a line break: one scan finds the headings of all lines but the first
 # (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
-_HEADING_SCAN = re.compile(r"\n" + HEADING_RE.pattern)
+_HEADING_SCAN = re.compile(r"\n" + _HEADING_START.pattern)
+_SENTENCE_MARK = re.compile("[。！？]")
 _ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
 _ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
 # "一、二级医院" "三、四月份" "一、二、三等奖": the next numeral follows the ordinal
@@ -177,14 +181,16 @@ class Structure:
 
 # --------------------------------------------------------------------------- headings
 _STYLES: dict[str, tuple[str, int, int, str]] = {}     # ordinal token -> _style_of
+_KINDS = ("part", "cnp", "arp", "cn", "ar")             # the alternatives of _ORDINAL
 
 
-def _style_of(m: re.Match, kind: str, token: str) -> tuple[str, int, int, str]:
-    """(style template, number, canonical level, mark) of a heading match whose alternative
-    ``kind`` matched ``token``."""
+def _style_of(m: re.Match, token: str) -> tuple[str, int, int, str]:
+    """(style template, number, canonical level, mark) of a heading match whose ordinal is
+    ``token``."""
     # the token alone decides (the alternatives' tokens are disjoint); there are few of them
     style = _STYLES.get(token)
     if style is None:
+        kind = next(k for k in _KINDS if m.group(k) is not None)
         style = _STYLES[token] = _compute_style(m, kind)
     return style
 
@@ -212,19 +218,16 @@ def _compute_style(m: re.Match, kind: str) -> tuple[str, int, int, str]:
     return digit + mark, int(ascii_n), (4 if mark in "）)" else 3), mark
 
 
-_SENTENCE_MARK = re.compile("[。！？]")
-
-
 @lru_cache(maxsize=None)
 def _heading_scan_cr() -> re.Pattern:
     """_HEADING_SCAN for a text with lines ending in a bare CR (rare: compiled on first use)."""
-    return re.compile(r"[\n\r]" + HEADING_RE.pattern)
+    return re.compile(r"[\n\r]" + _HEADING_START.pattern)
 
 
 def _heading_matches(text: str, bare_cr: bool) -> list[tuple[int, re.Match]]:
-    """(line start, HEADING_RE match) for each line that starts like a heading (``bare_cr``:
+    """(line start, _HEADING_START match) for each line that starts like a heading (``bare_cr``:
     some line ends in a CR alone, which the fast LF-only scan would miss)."""
-    first = HEADING_RE.match(text)
+    first = _HEADING_START.match(text)
     found = [(0, first)] if first is not None else []
     found += [(m.start() + 1, m) for m in (_heading_scan_cr() if bare_cr else _HEADING_SCAN).finditer(text)]
     return found
@@ -261,25 +264,33 @@ def _find_headings(doc: "Document") -> list[Heading]:
     skip = _attachment_lines(text, index)
     markdown = doc.kind == "markdown"
     raw = doc.text
+    masks = text is not raw and MASK in text        # (the mask of a plain text is the text)
     out: list[Heading] = []
     stack: list[int] = []          # canonical levels of the open ancestors, for the depth
     last_num: dict[int, int] = {}  # level -> last number under the current parent
-    line_of, line_span, nonspace = index.line_of, index.line_span, _NONSPACE.search
+    starts = index.line_starts
+    n_lines, n_text = len(starts), len(text)
+    sentence_mark, nonspace = _SENTENCE_MARK.search, _NONSPACE.search
     last_level = None
     for start, m in _heading_matches(text, index.bare_cr):
-        line = line_of(start)
+        line = bisect_right(starts, start) - 1
         if line in skip:
             continue
-        kind = m.lastgroup             # the alternative that matched (its group closes last)
-        ord_start, ord_end = m.span(kind)
-        style, number, level, mark = _style_of(m, kind, text[ord_start:ord_end])
-        line_start, line_end = line_span(line)
-        first = nonspace(text, ord_end, line_end)
-        if number <= 0 or first is None:
+        ord_start, ord_end = m.span("ordinal")
+        style, number, level, mark = _style_of(m, text[ord_start:ord_end])
+        # the line's end (LineIndex.line_span, inlined: it is needed for every heading)
+        if line + 1 < n_lines:
+            line_end = starts[line + 1] - 1
+            if raw[line_end] == "\n" and raw[line_end - 1] == "\r":
+                line_end -= 1
+        else:
+            line_end = n_text
+        first = m.end("gap")           # the heading's first word
+        if number <= 0 or first >= line_end:
             continue                                   # "（一）" alone, "一、" with nothing after
-        if markdown and raw[line_start:ord_start].lstrip(" \t").startswith("|"):
+        if markdown and raw[start:ord_start].lstrip(" \t").startswith("|"):
             continue                                   # a Markdown table row
-        if _is_table_line(text, first.start(), min(line_end, first.start() + 120)):
+        if _is_table_line(text, first, min(line_end, first + 120)):
             continue                                   # a plain-text table line
         head = text[ord_end]
         if head in _DIGITS:
@@ -298,16 +309,19 @@ def _find_headings(doc: "Document") -> list[Heading]:
                 if not fits or (number == 1 and text[nxt.end():nxt.end() + 1] in _RANGE_NEXT):
                     continue
         # run-in heading: the heading text ends at the first sentence mark when body text follows
-        stop = _SENTENCE_MARK.search(text, ord_end, line_end)
+        stop = sentence_mark(text, first, line_end)
         run_in = stop is not None and nonspace(text, stop.end(), line_end) is not None
-        head_end = stop.end() if run_in else line_end
-        while head_end > ord_end and text[head_end - 1] in _SPACE:
-            head_end -= 1
+        if run_in:
+            head_end = stop.end()
+        else:
+            head_end = line_end
+            while text[head_end - 1] in _SPACE:        # stops at the first word at the latest
+                head_end -= 1
         md_level = None
         if markdown:
-            hashes = _MD_HASHES.match(raw, line_start, ord_start)
+            hashes = _MD_HASHES.match(raw, start, ord_start)
             md_level = len(hashes.group(1)) if hashes else None
-        title_text = _plain(doc, ord_end, head_end).strip(" \t\u3000\u00a0。")
+        title = _plain(doc, ord_end, head_end) if masks else raw[ord_end:head_end]
         while stack and stack[-1] >= level:
             stack.pop()
         stack.append(level)
@@ -318,24 +332,30 @@ def _find_headings(doc: "Document") -> list[Heading]:
         last_level = level
         # (positional: the fields in order; keywords cost a third more, for every heading)
         out.append(Heading(line, Span(ord_start, head_end), Span(ord_start, ord_end), style, number,
-                           level, md_level, run_in, title_text, len(stack)))
+                           level, md_level, run_in, title.strip(" \t\u3000\u00a0。"), len(stack)))
     return out
 
 
 # --------------------------------------------------------------------------- enumerations
-# 一是/一要: the guard lets the scan skip ordinary text
-_ENUM = re.compile(rf"[{_CN}][{_CN}]?[是要]")
+# 一是/一要 are found from their 是/要: a pattern that starts with a literal is scanned for at C
+# speed, one that starts with a class (the numerals) is tried at every character
+_SHI = re.compile(rf"是(?<=[{_CN}]是)")
+_YAO = re.compile(rf"要(?<=[{_CN}]要)")
 _NOT_YAO = set("务素是害塞旨")          # 一要素 第一要务 … are words, not 一要 items
 # an enumerator starts a clause: the line start or a mark (checked in Python: look-behinds
 # at the start of a pattern would make the scan try every position)
 _ENUM_BEFORE = set("。；，：！？、）”;,:!? \t\r\n\u3000\u00a0\ue000")
-# 首先，其次，再次，最后，/ 第一，第二，/ 其一，其二，
-_SEQ = re.compile(rf"(?P<w>首先|其次|再次|最后|其(?P<qn>[一二三四五六七八九])|第(?P<dn>[{_CN}]{{1,2}}))"
-                  r"(?P<mark>[，,、：:])")
+# 首先，其次，再次，最后，/ 第一，第二，/ 其一，其二，/ 第一句：… 第四句话： — one pattern per
+# first character, each scanned for as a literal (see _SHI); no match can start inside another
+_SEQ_WORDS = (
+    re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?:(?P<mark>[，,、：:])|(?P<label>句话|句)(?=[：:，,]))"),
+    re.compile(r"其[次一二三四五六七八九](?P<mark>[，,、：:])"),
+    re.compile(r"首先(?P<mark>[，,、：:])"),
+    re.compile(r"再次(?P<mark>[，,、：:])"),
+    re.compile(r"最后(?P<mark>[，,、：:])"),
+)
 _SEQ_BEFORE = set("。；！？：;!?: \t\r\n\u3000\u00a0\ue000")
 _NARRATIVE_NUM = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
-# 第一句：… 第四句话：
-_LABEL = re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?P<m>句话|句)(?=[：:，,])")
 
 
 def _paragraph_of(doc: "Document", line: int) -> int:
@@ -361,25 +381,32 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     current: dict[str, list[EnumItem]] = {}
     last_line: dict[str, int] = {}
     n_text = len(text)
-    for m in _ENUM.finditer(text):
-        if m.start() and text[m.start() - 1] not in _ENUM_BEFORE:
+    ends = [m.end() for m in _SHI.finditer(text)]
+    ends += [m.end() for m in _YAO.finditer(text)]
+    ends.sort()
+    for end in ends:
+        # the one or two numerals before 是/要, as [一…十][一…十]?[是要] would match them
+        start = end - 2
+        if start and text[start - 1] in _CN:
+            start -= 1
+        if start and text[start - 1] not in _ENUM_BEFORE:
             continue
-        tok = m.group()
+        tok = text[start:end]
         marker = tok[-1]
-        if marker == "要" and m.end() < n_text and text[m.end()] in _NOT_YAO:
+        if marker == "要" and end < n_text and text[end] in _NOT_YAO:
             continue
         n = cn_to_int(tok[:-1])
         if not n:
             continue
-        line = index.line_of(m.start())
+        line = index.line_of(start)
         para = _paragraph_of(doc, line) if markdown else line
-        item = EnumItem(Span(m.start(), m.end()), n, marker, line, "shi", para)
+        item = EnumItem(Span(start, end), n, marker, line, "shi", para)
         cur = current.get(marker)
         # a list continues in the same paragraph, or on the next line when that line starts
         # with the next item (items written one per paragraph); otherwise a new list begins
         if cur and (cur[-1].paragraph == para
                     or (line == last_line[marker] + 1 and n != 1
-                        and _NONSPACE.search(text, index.line_starts[line], m.start()) is None)):
+                        and _NONSPACE.search(text, index.line_starts[line], start) is None)):
             cur.append(item)
         else:
             cur = current[marker] = [item]
@@ -388,45 +415,51 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     return lists
 
 
+def _sequence_item(doc: "Document", m: re.Match) -> Optional[EnumItem]:
+    """The item of a _SEQ_WORDS match, or None where it is not one."""
+    text = doc.masked
+    start = m.start()
+    if start and text[start - 1] not in _SEQ_BEFORE:
+        return None
+    if m.lastgroup == "label":                        # 第一句： 第四句话：
+        n = cn_to_int(m.group("n")) or 0
+        if not n:
+            return None
+        line = doc.index.line_of(start)
+        return EnumItem(Span(start, m.end()), n, m.group("label"), line, "label", _paragraph_of(doc, line))
+    mark = m.group("mark")
+    w = text[start:m.end() - 1]
+    if w[0] == "第":
+        n = cn_to_int(w[1:]) or 0
+        if not n:
+            return None
+        after = text[m.end():m.end() + 1]
+        if mark in "、" and (after in _CN or after == "第"):
+            return None                                # "第一、二产业" "第一、第二产业"
+        if mark in "：:" and not after.strip(_SPACE):
+            return None
+        kind, marker = "ordinal", "第"
+    elif mark in "：:":
+        return None
+    elif w[0] == "其" and w != "其次":
+        n, kind, marker = cn_to_int(w[1]) or 0, "ordinal", "其"
+    else:
+        n, kind, marker = _NARRATIVE_NUM[w], "narrative", w
+    line = doc.index.line_of(start)
+    return EnumItem(Span(start, start + len(w)), n, marker, line, kind, _paragraph_of(doc, line))
+
+
 def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[EnumItem]]:
     """首先/其次/再次/最后, 第一，/第二，, 其一/其二 lists (one list may mix them: that is what
     HD010 reports), and 第一句：/第二句话： label lists. A list ends at a heading line, after
     twelve lines without an item, or where an item cannot continue it."""
     text = doc.masked
-    index = doc.index
     items: list[EnumItem] = []
-    if any(w in text for w in ("第", "首先", "其次", "再次", "最后", "其一")):
-        for m in _SEQ.finditer(text):
-            if m.start() and text[m.start() - 1] not in _SEQ_BEFORE:
-                continue
-            w, mark = m.group("w"), m.group("mark")
-            if mark in "：:" and not m.group("dn"):
-                continue
-            if m.group("dn"):
-                n = cn_to_int(m.group("dn")) or 0
-                if not n:
-                    continue
-                after = text[m.end():m.end() + 1]
-                if mark in "、" and (after in _CN or after == "第"):
-                    continue                       # "第一、二产业" "第一、第二产业"
-                if mark in "：:" and not after.strip(_SPACE):
-                    continue
-                kind, marker = "ordinal", "第"
-            elif m.group("qn"):
-                n, kind, marker = cn_to_int(m.group("qn")) or 0, "ordinal", "其"
-            else:
-                n, kind, marker = _NARRATIVE_NUM[w], "narrative", w
-            line = index.line_of(m.start())
-            items.append(EnumItem(Span(m.start(), m.start() + len(w)), n, marker, line, kind,
-                                  _paragraph_of(doc, line)))
-        for m in _LABEL.finditer(text):
-            if m.start() and text[m.start() - 1] not in _SEQ_BEFORE:
-                continue
-            n = cn_to_int(m.group("n")) or 0
-            if n:
-                line = index.line_of(m.start())
-                items.append(EnumItem(Span(m.start(), m.end()), n, m.group("m"), line, "label",
-                                      _paragraph_of(doc, line)))
+    for pattern in _SEQ_WORDS:
+        for m in pattern.finditer(text):
+            item = _sequence_item(doc, m)
+            if item is not None:
+                items.append(item)
     items.sort(key=lambda it: it.span.start)
     lists: list[list[EnumItem]] = []
     open_: dict[str, list[EnumItem]] = {}          # "seq" / "label" -> the open list

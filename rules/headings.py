@@ -212,21 +212,26 @@ def _analyze_headings(doc, ctx):
                          related=(Related(p.ordinal, "上级序号"),))
         flagged.add(i)
     accepted = set(ctx.settings.conventions.get("accept-ordinals", ()) or ()) if ctx.settings else set()
-    effs = [tree.eff(h.level) for h in headings]
+    eff_of = {level: tree.eff(level) for level in {h.level for h in headings}}
+    effs = [eff_of[h.level] for h in headings]
     min_eff = min(effs)
     seen_min = None                  # the shallowest effective level seen so far
+    prev_e = None                    # the previous heading's effective level
     last: dict[int, int] = {}        # effective level -> index of the last sibling under the current parent
     last_any: dict[int, int] = {}    # effective level -> index of the last heading at that level anywhere
     groups: list[list[int]] = []     # sibling groups, for the form checks
     group_of: dict[int, list[int]] = {}
     for k, h in enumerate(headings):
         e = effs[k]
-        for lv in [lv for lv in last if lv > e]:
-            del last[lv]
-            group_of.pop(lv, None)
+        if prev_e is not None and e < prev_e:      # (no level in last is deeper than prev_e)
+            for lv in [lv for lv in last if lv > e]:
+                del last[lv]
+                group_of.pop(lv, None)
+        prev_e = e
         has_parent = seen_min is not None and seen_min < e
         orphan = e > min_eff and not has_parent
-        seen_min = e if seen_min is None else min(seen_min, e)
+        if seen_min is None or e < seen_min:
+            seen_min = e
         if orphan and _parent_run_in(doc, h):
             orphan = False                 # "同志们：一、……" — the parent sits inside a line
             seen_min = min(seen_min, e - 1, min_eff)
@@ -510,7 +515,7 @@ def _analyze_announced(doc, ctx):
     list_starts = [l[0].span.start for l in lists]
     headings = structure.headings
     heading_starts = [h.ordinal.start for h in headings]
-    for m in _ANNOUNCE.finditer(text):
+    for m in _announcements(text, index, lists, headings):
         if m.start() and text[m.start() - 1] in "0123456789第十.．":
             continue
         raw = m.group("n")
@@ -564,6 +569,32 @@ def _analyze_announced(doc, ctx):
             yield ctx.report(Span(m.start(), m.end()),
                              f"宣布了“{m.group()}”，随后的{_LEVEL_NAME.get(first.level, '')}标题却有{len(siblings)}个",
                              code="HD011", related=(Related(siblings[-1].ordinal, "最后一个标题"),))
+
+
+def _announcements(text, index, lists, headings):
+    """The _ANNOUNCE matches that can be checked: those on the line of a list's first item 一
+    or the line before it, or on the two lines before a heading numbered 1 (only these lines
+    are scanned: the pattern starts with a class of numerals, which is slow to look for)."""
+    lines = set()
+    for items in lists:
+        if items[0].number == 1:
+            lines.update((items[0].line - 1, items[0].line))
+    for h in headings:
+        if h.number == 1:
+            lines.update((h.line - 2, h.line - 1))
+    starts = index.line_starts
+    ranges: list[list[int]] = []       # runs of these lines, as [start, end) offsets
+    for line in sorted(lines):
+        if line < 0:
+            continue
+        a = starts[line]
+        b = starts[line + 1] if line + 1 < len(starts) else len(text)
+        if ranges and ranges[-1][1] == a:
+            ranges[-1][1] = b
+        else:
+            ranges.append([a, b])
+    for a, b in ranges:
+        yield from _ANNOUNCE.finditer(text, a, b)
 
 
 # an enumeration between the announcement and the headings means the count is about that
