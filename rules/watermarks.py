@@ -603,7 +603,7 @@ def _learned(profile):
     lines = tuple(getattr(profile, "leftover_lines", ()) or ()) if profile is not None else ()
     phrases = tuple(p for p in (getattr(profile, "leftover_phrases", ()) or ()) if p) if profile is not None else ()
     if not lines and not phrases:
-        return frozenset(), frozenset(), None, None
+        return frozenset(), frozenset(), None, (None, None)
     key = (lines, phrases)
     hit = _LEARNED_CACHE.get(key)
     if hit is None:
@@ -611,10 +611,17 @@ def _learned(profile):
 
         def spaced(x: str) -> str:
             return gap.join(re.escape(ch) for ch in x)
-        heads = sorted({x[:2] for x in lines + phrases if x})
-        trigger = re.compile("|".join(spaced(h) for h in heads)) if heads else None
+        # a learned line is a whole line: only its head at a line start (after a line break,
+        # found at C speed) makes the line worth judging; a learned phrase (a brand) anywhere
+        line_heads = sorted({x[:2] for x in lines if x})
+        phrase_heads = sorted({x[:2] for x in phrases})
+        heads = "|".join(spaced(h) for h in line_heads)
+        triggers = (re.compile(f"{gap}(?P<line>{heads})"),             # the first line
+                    re.compile(f"\\n{gap}(?P<line>{heads})"),         # after a LF (a literal: fast)
+                    re.compile(f"\\r{gap}(?P<line>{heads})")) if line_heads else None   # bare CR texts
+        anywhere = re.compile("|".join(spaced(h) for h in phrase_heads)) if phrase_heads else None
         phrase = re.compile("|".join(spaced(p) for p in sorted(phrases, key=len, reverse=True))) if phrases else None
-        hit = (frozenset(lines), frozenset(x[0] for x in lines if x), phrase, trigger)
+        hit = (frozenset(lines), frozenset(x[0] for x in lines if x), phrase, (triggers, anywhere))
         if len(_LEARNED_CACHE) > 32:
             _LEARNED_CACHE.clear()
         _LEARNED_CACHE[key] = hit
@@ -709,8 +716,17 @@ def _find(doc, profile) -> list[Leftover]:
                 junk.append(leftover)
             continue
         hits.setdefault(line_of(start), []).append(start)
-    if learned_trigger is not None:
-        for m in learned_trigger.finditer(text):
+    line_triggers, phrase_trigger = learned_trigger
+    if line_triggers is not None:
+        first, after_lf, after_cr = line_triggers
+        starts = [m.start("line") for m in after_lf.finditer(text)]
+        if index.bare_cr:
+            starts += [m.start("line") for m in after_cr.finditer(text)]
+        m = first.match(text)
+        for start in ([m.start("line")] if m else []) + sorted(set(starts)):
+            hits.setdefault(line_of(start), []).append(start)
+    if phrase_trigger is not None:
+        for m in phrase_trigger.finditer(text):
             hits.setdefault(line_of(m.start()), []).append(m.start())
     ascii_lines = []
     first = _LINE_FIRST.match(text)
