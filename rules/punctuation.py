@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import methodcaller
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
@@ -211,20 +212,36 @@ def _one_sided(text: str, i: int) -> bool:
     return s == 0 or text[s - 1] in " \t\r\n，；。：、\u3000\ue000"
 
 
+_SPAN = methodcaller("span")
+_DIGIT_CLOSER = re.compile("）(?<=[0-9０-９]）)")
+
+
+def _lines_to_pair_up(doc) -> list[tuple[int, int]]:
+    """(start, end) of the lines where _unbalanced_in_line can find something. Most marks stand
+    in pairs with no mark inside, which match themselves: only lines with a mark outside such a
+    pair, a pair with one mark in a heading ordinal, or a one-sided “1）” need a closer look."""
+    text = doc.masked
+    line_of = doc.index.line_of
+    ordinals = heading_ordinal_positions(doc)
+    lines = {line_of(s) for s, e in map(_SPAN, _MARK_OR_PAIR.finditer(text))
+             if e - s == 1 or (s in ordinals) != (e - 1 in ordinals)}
+    lines.update(line_of(m.start()) for m in _DIGIT_CLOSER.finditer(text) if _one_sided(text, m.start()))
+    return [doc.index.line_span(line, keepends=True) for line in sorted(lines)]
+
+
 def _unbalanced(doc):
     """Unmatched opening or closing marks of a pair, per line (a line is a paragraph)."""
+    for start, end in _lines_to_pair_up(doc):
+        yield from _unbalanced_in_line(doc, start, end)
+
+
+def _unbalanced_in_line(doc, start: int, end: int):
+    """Unmatched marks in the line text[start:end]."""
     text = doc.masked
     heading_ordinals = heading_ordinal_positions(doc)
-    index = doc.index
     stack: list[tuple[str, int]] = []
-    line_end = 0                                # where the line of the current stack ends
-    for m in _MARK_OR_PAIR.finditer(text):
+    for m in _MARK_OR_PAIR.finditer(text, start, end):
         i, j = m.start(), m.end() - 1
-        if i >= line_end:
-            for och, oi in stack:
-                yield och, Span(oi, oi + 1)
-            stack = []
-            line_end = index.line_span(index.line_of(i), keepends=True)[1]
         if j > i:                               # a pair with no mark inside: it matches itself
             if i not in heading_ordinals and j not in heading_ordinals \
                     and not (text[j] == "）" and _one_sided(text, j)):
