@@ -1,0 +1,88 @@
+"""The faster scans of the PU rules find what the simpler code they replace found."""
+import random
+import re
+
+from gwlint.linter import Document
+from gwlint.linter.model import Span
+from gwlint.rules import punctuation as pu
+from gwlint.rules.numbers import heading_ordinal_positions
+
+# the alternation the _BETWEEN_QUOTED patterns were split from (groups: 、 1, 、 2, comma 3-5)
+_OLD_BETWEEN_QUOTED = re.compile(r"”(、)[“《]|》(、)[“《]|“([^“”\n]{1,8})”(，)“([^“”\n]{1,8})”")
+
+
+def _random_texts(alphabet: str, count: int = 3000, seed: int = 15834):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+
+
+def test_between_quoted_as_one_alternation():
+    found = 0
+    for text in _random_texts("“”《》、，的等甲乙\n"):
+        old = [(m.start(), m.end(), m.lastindex == 5) for m in _OLD_BETWEEN_QUOTED.finditer(text)]
+        new = [(m.start(), m.end(), m.re is pu._COMMA_BETWEEN_QUOTED) for m in pu._between_quoted(text)]
+        assert old == new, text
+        found += len(new)
+    assert found > 100
+
+
+def _old_unbalanced(doc):
+    """PU006 as it was: every mark of the document paired up, line by line."""
+    text = doc.masked
+    heading_ordinals = heading_ordinal_positions(doc)
+    index = doc.index
+    stack = []
+    line_end = 0
+    for m in pu._MARK_OR_PAIR.finditer(text):
+        i, j = m.start(), m.end() - 1
+        if i >= line_end:
+            for och, oi in stack:
+                yield och, Span(oi, oi + 1)
+            stack = []
+            line_end = index.line_span(index.line_of(i), keepends=True)[1]
+        if j > i:
+            if i not in heading_ordinals and j not in heading_ordinals \
+                    and not (text[j] == "）" and pu._one_sided(text, j)):
+                continue
+            marks = (i, j)
+        else:
+            marks = (i,)
+        for i in marks:
+            ch = text[i]
+            if i in heading_ordinals:
+                continue
+            if ch in pu._PAIRS:
+                stack.append((ch, i))
+                continue
+            if ch == "）" and pu._one_sided(text, i):
+                continue
+            opener = pu._CLOSERS[ch]
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+                continue
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
+            if depth is not None:
+                for och, oi in stack[depth + 1:]:
+                    yield och, Span(oi, oi + 1)
+                del stack[depth:]
+            else:
+                yield ch, Span(i, i + 1)
+    for och, oi in stack:
+        yield och, Span(oi, oi + 1)
+
+
+def test_unbalanced_as_when_every_line_was_paired_up():
+    rng = random.Random(15835)
+    pieces = ["“", "”", "《", "》", "（", "）", "【", "】", "‘", "’", "1", "12", "，", "。", "甲", "乙",
+              "\n", "\r\n", "\r", "（一）", "一、", "1）", "（1）", "（2）、", "\n（三）", "\n3）", " ",
+              "\n（一", "\n（1", "\n一）", "\n第一章", "\n【一】", "\n〔二〕", "\n(1)"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        doc = Document(text, path="x.txt")
+        old = sorted(_old_unbalanced(doc), key=lambda f: f[1])
+        new = sorted(pu._unbalanced(doc), key=lambda f: f[1])
+        assert old == new, text
+        found += len(new)
+    assert found > 1000
