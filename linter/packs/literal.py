@@ -62,11 +62,15 @@ def at_char(lead: str, body: str) -> str:
     return f"{lead}(?<=(?={body})[\\s\\S])"
 
 
-def _checked_scan(table, anchors) -> str:
+def _checked_scan(table, anchors, plain=()) -> str:
+    """One scan for all the anchors: the checked ones with their look-arounds, the ``plain``
+    (rare) ones alone, last (a second scan by a class would cost as much as the first)."""
     buckets = [anchors[i:i + _BUCKET] for i in range(0, len(anchors), _BUCKET)]
-    dispatch = "|".join(at_char(_class(b), "(?:" + "|".join(_anchor_pattern(c, table[c]) for c in b) + ")")
-                        for b in buckets)
-    return at_char(_class(anchors), f"(?:{dispatch})")
+    dispatch = [at_char(_class(b), "(?:" + "|".join(_anchor_pattern(c, table[c]) for c in b) + ")")
+                for b in buckets]
+    if plain:
+        dispatch.append(_class(plain))
+    return at_char(_class(list(anchors) + list(plain)), f"(?:{'|'.join(dispatch)})")
 
 
 class LiteralMatcher:
@@ -91,9 +95,7 @@ class LiteralMatcher:
         strings) never needs them."""
         if self._compiled is None:
             checked, plain = self._anchors[:_CHECKED], self._anchors[_CHECKED:]
-            self._compiled = (re.compile(_checked_scan(self._table, checked)),)
-            if plain:
-                self._compiled += (re.compile(_class(plain)),)
+            self._compiled = (re.compile(_checked_scan(self._table, checked, plain)),)
         return self._compiled
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
