@@ -210,8 +210,13 @@ def _alternation(heads) -> str:
     return "(?:" + "|".join(f"(?:{h})" for h in heads) + ")"
 
 
+def _indices(heads: list[str], chosen) -> frozenset:
+    return frozenset(i for i, h in enumerate(heads) if h in chosen)
+
+
 def _candidate_scans(heads: list[str]):
-    """Stdlib ``re`` patterns that match one character where one of ``heads`` matches: the
+    """(pattern, indices of the heads it finds) for stdlib ``re`` patterns that match one
+    character where one of ``heads`` matches: the
     class of their first characters, which ``re`` scans for fast, with the alternation of the
     heads as a look-ahead from there (an alternation alone is tried at every position, and
     ``regex`` is no faster at it). When the heads start with a few literal characters, each
@@ -233,8 +238,10 @@ def _candidate_scans(heads: list[str]):
             for op, av in items:
                 by_char.setdefault(av if op is _sre.LITERAL else -1, {})[h] = None    # -1: a range, \d …
         if -1 not in by_char and len(by_char) <= _LITERAL_SCANS:
-            return tuple(re.compile(at_char(re.escape(chr(c)), _alternation(hs))) for c, hs in by_char.items())
-        return (re.compile(at_char(_class([i for items in firsts for i in items]), _alternation(heads))),)
+            return tuple((re.compile(at_char(re.escape(chr(c)), _alternation(hs))), _indices(heads, hs))
+                         for c, hs in by_char.items())
+        return ((re.compile(at_char(_class([i for items in firsts for i in items]), _alternation(heads))),
+                 frozenset(range(len(heads)))),)
     except (re.error, ValueError, OverflowError, RecursionError):
         return None
 
@@ -417,6 +424,7 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
         if scanner is not None and all(needed):
             guard = scanner.add(w for words, _ in needed for w in words)
             reach = max(back for _, back in needed)
+            needs = [frozenset(words) for words, _ in needed]
 
         def first_at(text, p, b):
             """(match, replacement, note) of the first entry that matches at p, or None."""
@@ -427,11 +435,19 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
             return None
 
         def find(doc, text, a, b):
-            if guard is not None and not guard.finditer(doc, max(0, a - reach), b):
-                return
+            use = scans
+            if guard is not None:
+                present = guard.present(doc, max(0, a - reach), b)
+                if not present:
+                    return
+                # only the scans of entries one of whose literals is there: an entry whose
+                # literals are all missing cannot match
+                live = {i for i, words in enumerate(needs) if not words.isdisjoint(present)}
+                if scans is not None:
+                    use = tuple(scan for scan in scans if not live.isdisjoint(scan[1]))
             if scans is not None:
                 pos = a
-                for p in sorted(m.start() for scan in scans for m in scan.finditer(text, a, b)):
+                for p in sorted(m.start() for scan, _ in use for m in scan.finditer(text, a, b)):
                     hit = first_at(text, p, b) if p >= pos else None
                     if hit is not None:
                         m, right, note = hit

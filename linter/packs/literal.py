@@ -180,6 +180,19 @@ class WordSet:
             cands = cands[bisect.bisect_left(cands, (start, -(1 << 60), "")):]
         return select(cands, start, end, self.words)
 
+    def present(self, doc, start: int, end: int) -> set[str]:
+        """This set's words that occur in ``doc.masked[start:end]``, overlapping ones too."""
+        cands = self.scanner._candidates(doc)
+        i = bisect.bisect_left(cands, (start, -(1 << 60), "")) if start else 0
+        words = self.words
+        found = set()
+        for s, neg, w in cands[i:]:
+            if s >= end:
+                break
+            if s - neg <= end and w in words:
+                found.add(w)
+        return found
+
 
 def trie_pattern(words) -> str:
     """One regular expression for many literal words, factored as a trie (fast to try);

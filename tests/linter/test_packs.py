@@ -411,3 +411,39 @@ def test_regex_guard_literal_is_present_wherever_the_pattern_matches(pattern):
             matched += 1
             assert any(w in region for w in words), (pattern, text, a, b, words)
     assert matched > 50, pattern      # the samples did exercise the pattern
+
+
+GUARDED_PACK = HEAD + '''
+[[rule]]
+code = "ZJ301"
+name = "guarded-regex"
+title = "测试"
+kind = "substitution"
+match = "regex"
+message = "“{match}”应为“{replacement}”"
+what = "测试。"
+why = "测试。"
+examples = [{ bad = "十九届5中全会", fixed = "十九届五中全会" }, { good = "十九届五中全会" }]
+swap = [
+  ['(?<=届)5(?=中全会)', "五", "数字"],
+  ['(?<=党的)19(?=大)', "十九", "数字"],
+  ['约(\\d+人)左右', '约\\1', "重复"],
+  ['涉及到', "涉及", "重复"],
+]
+'''
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("十九届5中全会", ["5"]),
+    ("党的19大", ["19"]),
+    ("约50人左右", ["约50人左右"]),
+    ("党的19大和十九届5中全会，涉及到约50人左右。", ["19", "5", "涉及到", "约50人左右"]),
+    ("十九届5中全会，党的十九大，约五十人。", ["5"]),
+    ("届里的5中全会会议", []),
+])
+def test_a_guarded_regex_rule_runs_the_scans_of_the_entries_whose_literals_are_there(tmp_path, text, expected):
+    # each entry's scan runs only where one of its literals occurs; every entry must still be
+    # found wherever it matches, alone or together with the others
+    lin = Linter(Settings(packs=(_write(tmp_path, GUARDED_PACK),)))
+    found = _found(lin, text, "ZJ301")
+    assert [text[d.span.start:d.span.end] for d in found] == expected
