@@ -374,7 +374,13 @@ def _prefilter(words: set[str]) -> re.Pattern:
         rest.append(chars(second_of_two))
     if longer:
         rest.append(chars({w[1] for w in longer}) + chars({w[2] for w in longer}))
-    return re.compile(f"{chars({w[0] for w in words} | single)}(?:{'|'.join(rest)})")
+    return re.compile(f"{_first_class(words)}(?:{'|'.join(rest)})")
+
+
+def _first_class(words: set[str]) -> str:
+    """The class of the characters a trigger match starts with (a word's first, a word count's 字)."""
+    firsts = {w[0] for w in words} | {w for w in words if len(w) == 1} | {"字"}
+    return "[" + "".join(map(re.escape, sorted(firsts))) + "]"
 
 
 _TRIGGER_WORDS = _trigger_words()
@@ -384,20 +390,23 @@ _PREFILTER = _prefilter(_TRIGGER_WORDS)
 _JUNK = frozenset(_INVISIBLE_CHARS) | {w for w in _TRIGGER_WORDS if w.lower() == "x0dx0a"}
 
 
-def _trigger_matches(text: str) -> list[re.Match]:
-    """The matches of ``_TRIGGER.finditer(text)``, found at the prefilter's matches: where the
-    trigger matches there, the scan goes on after its match (as finditer would), else at the
-    next character."""
+# the prefilter and the trigger in one scan: at each character of the prefilter's first class,
+# the prefilter (cheap classes) and then the trigger (captured) are tried inside ``re``, so
+# Python sees only the trigger's matches, not every place the prefilter stops at
+_TRIGGER_SCAN = re.compile(_first_class(_TRIGGER_WORDS)
+                           + f"(?<=(?={_PREFILTER.pattern})(?=(?P<trigger>{_TRIGGER.pattern}))[\\s\\S])")
+
+
+def _trigger_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the matches of ``_TRIGGER.finditer(text)``: the trigger tried where
+    the prefilter matches, the scan going on after each match (as finditer would)."""
     out = []
-    search, match = _PREFILTER.search, _TRIGGER.match
     pos = 0
-    while (m := search(text, pos)) is not None:
-        hit = match(text, m.start())
-        if hit is None:
-            pos = m.start() + 1
-        else:
-            out.append(hit)
-            pos = hit.end()
+    for m in _TRIGGER_SCAN.finditer(text):
+        start = m.start()
+        if start >= pos:
+            pos = m.end("trigger")
+            out.append((start, pos, m.group("trigger")))
     return out
 
 
@@ -708,10 +717,9 @@ def _find(doc, profile) -> list[Leftover]:
     learned_lines, learned_firsts, learned_phrases, learned_trigger = _learned(profile)
 
     hits: dict[int, list[int]] = {}
-    for m in _trigger_matches(text):
-        start = m.start()
-        if m.group() in _JUNK:
-            leftover = _invisible(text, start, m.end())
+    for start, end, word in _trigger_matches(text):
+        if word in _JUNK:
+            leftover = _invisible(text, start, end)
             if leftover is not None:
                 junk.append(leftover)
             continue
