@@ -375,16 +375,19 @@ PU012 = meta("PU012", "dunhao-before-deng", "“等”“以及”前用了顿�
              basis=_STD + " B.1.2")
 PU013 = meta("PU013", "stray-space", "多余的空格",
              what="检查汉字或全角标点之间的空格（半角空格、不换行空格、全角空格）、行尾空白，以及纯文本中用半角空格做的段首缩进；"
-                  "段首的全角空格缩进不报告；版式用的空格（“第一条　”“第二章　”和行首日期之后、出席/列席名单、标题下的署名行、"
-                  "标题、落款和日期行）不报告。",
+                  "段首的全角空格缩进不报告；版式用的空格（“第一条　”“第二章　”和行首日期之后、出席/列席名单、主题词、"
+                  "标题下的署名行、标题、落款和日期行，以及整行只是用空格隔开的人名、单位名或字距拉开的短标题，"
+                  "如“张　伟　李晓明　王　芳”“第一章　总　则”）不报告。",
              why="中文行文字间不加空格；多余空格多是复制粘贴留下的，会造成排版错位。",
              fix=FixAvailability.ALWAYS,
              fix_safety="删除字间半角空格和行尾空格是安全修复；字间的全角空格多为有意对齐，删除需确认；"
-                        "段首半角空格缩进的修复需确认。",
+                        "“同志”“书记”等称谓前的空格可能是漏填的姓名，删除需确认；段首半角空格缩进的修复需确认。",
              examples=(Example(bad="坚持把 纪律挺在前面。", fixed="坚持把纪律挺在前面。"),
                        Example(good="\u3000\u3000坚持把纪律挺在前面。"),
                        Example(good="第一条\u3000为加强管理，制定本办法。"),
-                       Example(good="出席：张三丰\u3000王\u3000强\u3000李四光")),
+                       Example(good="出席：张三丰\u3000王\u3000强\u3000李四光"),
+                       Example(good="会议决定，对以下同志予以表彰：\n傅标兵 陈宝清 华维升 陈旭山 傅金良\n"),
+                       Example(good="第一章\u3000\u3000总\u3000\u3000则\n第一条\u3000为规范管理，制定本办法。")),
              basis="中文排版惯例；" + _STD + " 第5章（标点符号的位置和书写形式）")
 PU014 = meta("PU014", "title-ending-mark", "标题末尾有标点",
              what="检查公文标题末尾的句号、逗号等点号。",
@@ -484,9 +487,12 @@ def punctuation(doc, ctx):
         span = Span(m.start(), m.end())
         run = orig[m.start():m.end()]
         # a full-width space is usually deliberate alignment (names in a list, 落款): suggest only
-        yield ctx.report(span, f"汉字之间多余的{_space_name(run)}", code="PU013",
+        before_title = _TITLE_AFTER_SPACE.match(text, m.end()) is not None
+        note = "（如果这里原应填写姓名，请补上）" if before_title else ""
+        yield ctx.report(span, f"汉字之间多余的{_space_name(run)}{note}", code="PU013",
                          fix=Fix.replace(span, "", "删除空格",
-                                         Applicability.UNSAFE if "\u3000" in run else Applicability.SAFE))
+                                         Applicability.UNSAFE if "\u3000" in run or before_title
+                                         else Applicability.SAFE))
     for m in _trailing(text):
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"行尾多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
@@ -506,12 +512,27 @@ def punctuation(doc, ctx):
 # Spaces that are layout, not slips: after an article or chapter label at the start of a line
 # (第一条　为加强…, 第二章　总则), and in the name lists of minutes (出席：张三　王　强).
 _LABEL_BEFORE_SPACE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇两0-9０-９]+[编章节条款部分]*\Z")
-_NAME_LIST_LINE = re.compile(r"[ \t\u3000]*(?:出席|列席|参加|参会|与会|缺席|请假|记录|主持|抄送|分送)"
+_NAME_LIST_LINE = re.compile(r"[ \t\u3000]*(?:出席|列席|参加|参会|与会|缺席|请假|记录|主持|抄送|分送|主题词)"
                              r"(?:人员|领导|单位|人)?[：:]")
 # a date standing as its own field before the next one (2006年10月26日　财建〔2006〕689号)
 _DATE_BEFORE_SPACE = re.compile(r"[ \t\u3000]*(?:\d{4}|[一二三四五六七八九〇零○]{4})年"
                                 r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日\Z")
 _LAYOUT_KINDS = frozenset({"title", "signature", "date"})
+# a line that is only words set apart by spaces, with no punctuation: a roster of names or
+# units (张　伟　李晓明　王　芳), a letter-spaced heading (第一章　总　则, 通　知); short items,
+# three or more of them, or two of one or two characters each, so that a phrase with one slip
+# (加强 党的建设) is still reported
+_SPACED_ITEMS = re.compile(r"[ \t\u3000]*[\u3400-\u9fff（）·]{1,15}(?:[ \t\u3000]+[\u3400-\u9fff（）·]{1,15})+[ \t\u3000]*")
+# a space before a title (组长 同志, 按照 书记的讲话): often the blank left for a name, so
+# deleting it is not safe
+_TITLE_AFTER_SPACE = re.compile(r"(?:同志(?!们)|书记|省长|市长|县长|区长|镇长|乡长|局长|主任|部长|厅长|处长|科长|主席)")
+
+
+def _spaced_items(line: str) -> bool:
+    if not _SPACED_ITEMS.fullmatch(line):
+        return False
+    items = line.split()
+    return len(items) >= 3 or all(len(x) <= 2 for x in items)
 
 
 def _layout_space(doc, text: str, pos: int) -> bool:
@@ -528,6 +549,8 @@ def _layout_space(doc, text: str, pos: int) -> bool:
         return True
     head = text[start:pos]
     if _LABEL_BEFORE_SPACE.match(head) or _DATE_BEFORE_SPACE.match(head) or _NAME_LIST_LINE.match(text, start):
+        return True
+    if _spaced_items(text[start:index.line_span(line)[1]]):
         return True
     return kind == "text" and _is_byline(doc, text, line, kinds)
 

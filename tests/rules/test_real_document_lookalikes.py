@@ -24,6 +24,13 @@ def findings(text):
     "关于下达资金的通知\n各单位：\n现将有关事项通知如下。\n2006年10月26日 财建〔2006〕689号\n",
     "关于开展安全检查的通知\n\n县委书记\u3000李明\n\n同志们：\n今天召开会议。\n",
     "关于做好防汛工作的通知\n各单位：\n请做好防汛工作。\n中共平安县委办公室\u3000\u3000平安县人民政府办公室\n2024年6月1日\n",
+    # from the second audit: rosters of names and units, 主题词, letter-spaced headings
+    "会议决定，对以下同志予以表彰：\n傅标兵 陈宝清 华维升 陈旭山 傅金良\n朱美仙 蒋有贤 傅静飞\n",
+    "抄报单位：\n新安县人民政府 市住房城乡建设委 市发展改革委\n市财政局\u3000市水务局\u3000市交通运输局\n",
+    "张\u3000伟\u3000李晓明\u3000王\u3000芳\n",
+    "主题词：农村公路 通达杯 表彰 决定\n",
+    "第一章\u3000总\u3000则\n第一条\u3000为规范管理，制定本办法。\n",
+    "通\u3000知\n",
 ])
 def test_layout_spaces_are_not_reported(text):
     assert findings(text) == []
@@ -32,6 +39,22 @@ def test_layout_spaces_are_not_reported(text):
 def test_stray_spaces_in_body_text_are_still_reported():
     text = "关于开展安全检查的通知\n各单位：\n今天 我们开会。第一条规定 必须执行。\n"
     assert [(c, s) for c, s, _ in findings(text)] == [("PU013", " "), ("PU013", " ")]
+
+
+@pytest.mark.parametrize("text,slip", [
+    ("关于开展安全检查的通知\n各单位：\n加强 党的建设\n", " "),    # two items, one long: a slip
+    ("关于开展安全检查的通知\n各单位：\n坚持把 纪律挺在前面\n", " "),
+    ("今年 我们 要 完成，三项任务。\n", " "),          # punctuation: prose, not a roster
+])
+def test_a_line_that_only_looks_like_a_roster_is_still_checked(text, slip):
+    assert [s for c, s, _ in findings(text)][:1] == [slip]
+
+
+def test_a_space_before_a_title_may_be_a_missing_name_and_is_not_deleted_silently():
+    # 领导组组长 同志: the name was left out; gluing the words together would hide that
+    assert findings("刚才，领导组组长 同志作了部署。\n") == [("PU013", " ", Applicability.UNSAFE)]
+    assert findings("要按照 书记的讲话精神抓好落实。\n") == [("PU013", " ", Applicability.UNSAFE)]
+    assert findings("各位代表 同志们：\n") == [("PU013", " ", Applicability.SAFE)]
 
 
 def test_full_width_space_between_characters_gets_only_a_suggested_fix():
