@@ -67,7 +67,11 @@ _X_TAIL = (rf"(?:{_XC}?月{_XC}{{1,2}}[日号]|{_XC}?届{_XC}{{1,2}}次|{_XC}{{1
            rf"|{_XC}*(?:[.．]{_XC}+)?(?:{_SP}+{_XC}+)*)")
 PATTERN = re.compile("|".join(
     [re.escape(c) + _X_TAIL for c in _LATIN_X + "×"]
-    + ["○○+", "〇〇+", "□□+", "囗囗+", "＊＊+", r"\*\*\*+", "__+", "＿＿+", "某某某?"]))
+    + ["○○+", "〇〇+", "□□+", "囗囗+", "＊＊+", r"\*\*\*+",
+       # two ASCII stars only where a name, a place or a year belongs (**同志, **区, 20**年):
+       # elsewhere ** is Markdown-style emphasis
+       r"\*\*(?=同志|[省市县区镇乡村局委办处科室年月日号])",
+       "__+", "＿＿+", "某某某?"]))
 # empty brackets, template notes and instructions
 BRACKETS = re.compile(
     rf"（(?:{_NOTE[1:]}|(?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{{1,20}}）"
@@ -77,12 +81,14 @@ BRACKETS = re.compile(
     r"|(?:请)?(?:填写|输入|插入)(?:单位|名称|姓名|日期|时间|内容|正文|标题|文号|地点|金额|数字|数据)[^（）【】\n]{0,10}】"
     r"|[ \u3000\u00a0]*】)"
     r"|\[(?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{1,20}\]"
-    r"|\([ \u3000\u00a0]+\)|《[ \u3000\u00a0]*》|“[ \u3000\u00a0]+”")
+    r"|\([ \u3000\u00a0]+\)|《[ \u3000\u00a0]*》|“[ \u3000\u00a0]+”"
+    # the year left out of a 发文字号: 湖农〔〕25号
+    r"|〔[ \u3000\u00a0]*〕(?=[0-9０-９]{1,4}号)")
 # both in one scan (each scan of the text costs as much again as a scan for one character): a
 # placeholder glyph is never a bracket, so a match of either never hides a match of the other,
 # and a run inside a template note is left out, as it is reported with the note
 _SCAN = re.compile(f"{BRACKETS.pattern}|{PATTERN.pattern}")
-_OPENING = frozenset("（【[(《“")                     # what a BRACKETS match starts with
+_OPENING = frozenset("（【[(《“〔")                     # what a BRACKETS match starts with
 _X_KIND = re.compile(rf"{_XC}{{1,2}}月{_XC}{{1,2}}[日号]|(?P<session>{_XC}{{1,2}}届{_XC}{{1,2}}次)"
                      rf"|(?P<year>{_XC}{{2,4}}年)|(?P<name>{_XC}{{2,4}}同志)")
 _GLYPH_KIND = {"○": "circles", "〇": "circles", "□": "squares", "囗": "squares", "＊": "stars", "*": "stars",
@@ -236,13 +242,21 @@ def _circles_ok(text: str, s: int, e: int) -> bool:
     return not (before in _NUMERALS or after in _NUMERALS)
 
 
-def _stars_ok(text: str, s: int, e: int, line: str) -> bool:
+def _stars_ok(text: str, s: int, e: int, line: str, a: int) -> bool:
     if text[s] == "＊":
         return True
     if not line.strip(_SPACES + "*" + MASK):
         return False                                  # a separator line: *** or * * *
     before, after = _prev_char(text, s), _next_char(text, e)
+    if e - s == 2 and "**" in line[s - a + 2:] + line[:s - a]:
+        if any(m.start() <= s - a < m.end() for m in _STAR_EMPHASIS.finditer(line)):
+            return False                              # **县委** in a plain-text draft: emphasis
     return _cjkish(before) or _cjkish(after) or after.isdigit()
+
+
+# **重点**: emphasis written with stars, as _EMPHASIS below (the closing pair not after a mark:
+# “**同志通报的情况，**区” is two blanks)
+_STAR_EMPHASIS = re.compile(r"\*\*(?=[^*\s])[^*\n]{2,20}?(?<=[^*\s、，。；：！？,.;:!?])\*\*")
 
 
 # __重点__: emphasis written with underscores (a word of two characters or more, the closing pair
@@ -366,7 +380,7 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
         line = text[a:b]
         if kind == "circles" and not _circles_ok(text, start, end):
             continue
-        if kind == "stars" and not _stars_ok(text, start, end, line):
+        if kind == "stars" and not _stars_ok(text, start, end, line, a):
             continue
         if kind == "blank" and not _blank_ok(doc, text, start, end, line):
             continue
@@ -402,6 +416,10 @@ def _classify_token(doc, text: str, s: int, e: int) -> Optional[tuple[str, Span]
             and _prev_char(text, s - 2) not in _ASCII_LETTER and _next_char(text, e) not in _ASCII_WORD \
             and not doc.is_protected(s, e):
         return "year", Span(s - 2, e)                   # 〔20XX〕, 20XX-20XX年, 20xx届
+    if len(tok) == 1 and text[s - 3:s - 1] in ("19", "20") and text[s - 1] in "0123456789" \
+            and not text[s - 4:s - 3].isdigit() and text[e:e + 1] == "年" \
+            and _prev_char(text, s - 3) not in _ASCII_LETTER:
+        return "year", Span(s - 3, e)                   # 200X年, 201x年: the last digit left open
     if text[s - 2:s] in ("星期", "礼拜") and len(tok) == 1:
         return "weekday", Span(s, e)
     if _x_is_blank(doc, text, s, e):
@@ -451,7 +469,7 @@ _COMMON = dict(basis=BASIS, fix_safety="不提供自动修复：占位符需要�
 
 PH001 = meta(
     "PH001", "unfilled-x-placeholder", "未填写的X占位符",
-    what="检查范文、模板中用 X、XX、XXX、xx（含全角Ｘ）表示的待填写内容，包括 20XX年、二〇XX年（含误写的二0xx年）、"
+    what="检查范文、模板中用 X、XX、XXX、xx（含全角Ｘ）表示的待填写内容，包括 20XX年、200X年、二〇XX年（含误写的二0xx年）、"
          "X月X日、X届X次、星期X、XXX同志，"
          "以及紧挨汉字、数字或百分号的单个 X（如“增长X%”“全市第X”“X亿元”）。"
          "X光、X射线、X轴、X型、XL码、Windows XP、X-ray、x86 等词语和代码不报告。",
@@ -473,7 +491,9 @@ PH002 = meta(
     **_COMMON)
 PH003 = meta(
     "PH003", "unfilled-glyph-placeholder", "未填写的符号占位",
-    what="检查用○○、□□、＊＊、***、下划线“____”（紧挨汉字时两个“__”也算）或空的【】（）《》表示的待填写内容，"
+    what="检查用○○、□□、＊＊、***、下划线“____”（紧挨汉字时两个“__”也算）、空的【】（）《》或发文字号中空的〔〕"
+         "（“湖农〔〕25号”）表示的待填写内容；两个星号“**”只在人名、地名、年月日该在的位置（“**同志”“**区”“20**年”）才算，"
+         "纯文本中用星号表示强调的“**重点**”不算；"
          "以及约定配置（gwlint learn）中记录的本单位占位写法。",
     why="这些符号在模板中表示空白，正式文稿中不应出现。",
     examples=(Example(bad="○○区人民政府："), Example(bad="报名截止时间为____。"),

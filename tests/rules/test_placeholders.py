@@ -198,6 +198,13 @@ def test_seed_placeholders_are_exactly_the_listed_ones(name, doc):
     ("二Oxx年五月二十日", [("PH001", "二Oxx年")]),
     ("姓名： ×", [("PH002", "×")]),
     ("中共××县委办公室　　××县人民政府办公室", [("PH002", "××"), ("PH002", "××")]),
+    # from the second audit: stars, a year with its last digit open, an empty year in a 文号
+    ("今天召开20**年全镇工作会议", [("PH003", "**")]),
+    ("**同志通报的情况，**区发展后劲进一步增强。", [("PH003", "**"), ("PH003", "**")]),
+    ("20**年**月**日", [("PH003", "**"), ("PH003", "**"), ("PH003", "**")]),
+    ("市政园林局200X年政研工作总结", [("PH001", "200X")]),
+    ("201x年到201x年，中国人民大学", [("PH001", "201x"), ("PH001", "201x")]),
+    ("以《关于设立禁渔区的请示》（湖农〔〕25号）报送。", [("PH003", "〔〕")]),
 ])
 def test_web_copy_placeholders(text, expected):
     assert found(text) == expected
@@ -212,6 +219,10 @@ def test_web_copy_placeholders(text, expected):
     "二〇二三年五月二十日",
     "二0二三年五月二十日",                           # a wrong zero (NU's business), no placeholder
     "2023年5月20日",
+    "请**县委办公室**牵头，**重点**抓好落实。",     # emphasis written with stars in a .txt
+    "2009年、2010年和2019年",
+    "型号X200X年款",
+    "京政发〔2024〕25号",
 ])
 def test_web_copy_look_alikes(text):
     assert found(text) == []
