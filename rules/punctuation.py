@@ -238,11 +238,47 @@ def _lines_to_pair_up(doc) -> list[tuple[int, int]]:
     lines = {line_of(s) for s, e in map(_SPAN, _MARK_OR_PAIR.finditer(text))
              if e - s == 1 or (s in ordinals) != (e - 1 in ordinals)}
     lines.update(line_of(m.start()) for m in _DIGIT_CLOSER.finditer(text) if _one_sided(text, m.start()))
-    return [doc.index.line_span(line, keepends=True) for line in sorted(lines)]
+    spans = []
+    last = -1
+    for line in sorted(lines):
+        if line <= last:
+            continue                            # already in the wrapped paragraph before
+        last = line
+        # on into the next line while the paragraph goes on there and that line has a mark of
+        # its own to pair (a closer for an opener left open here)
+        while last - line < _MAX_WRAPPED and last + 1 in lines and _wrapped(doc, last):
+            last += 1
+        spans.append((doc.index.line_span(line, keepends=True)[0], doc.index.line_span(last, keepends=True)[1]))
+    return spans
+
+
+# A paragraph hard-wrapped at a fixed width (copied from a PDF or a print preview) goes on in the
+# next line: a pair of marks opened in one line and closed in the next is a pair.
+_MAX_WRAPPED = 8
+_SENTENCE_DONE = frozenset("。！？；：…”’）》」』】!?;:)")
+_WRAP_MIN = 15
+
+
+def _wrapped(doc, line: int) -> bool:
+    """Does ``line`` break off mid-sentence and the next line carry on (no indent, not a heading)?"""
+    index = doc.index
+    if line + 1 >= index.line_count:
+        return False
+    text = doc.masked
+    a, b = index.line_span(line)
+    body = text[a:b].rstrip(" \t\u3000")
+    if len(body.strip(" \t\u3000")) < _WRAP_MIN or body[-1] in _SENTENCE_DONE:
+        return False
+    c, d = index.line_span(line + 1)
+    if c >= d or text[c] in " \t\u3000":
+        return False                            # a blank or an indented line: a new paragraph
+    kinds = doc.structure.line_kinds
+    return (line + 1 >= len(kinds) or kinds[line + 1] == "text") and (_is_han(text[c]) or text[c] in "”’》）")
 
 
 def _unbalanced(doc):
-    """Unmatched opening or closing marks of a pair, per line (a line is a paragraph)."""
+    """Unmatched opening or closing marks of a pair, per line (a line is a paragraph; a
+    paragraph hard-wrapped over several lines is one)."""
     for start, end in _lines_to_pair_up(doc):
         yield from _unbalanced_in_line(doc, start, end)
 
@@ -323,7 +359,9 @@ PU005 = meta("PU005", "straight-quotes", "中文中用了直引号",
                        Example(good="要坚持“打早、打小、打了”的原则。")),
              basis=_STD + " 4.8")
 PU006 = meta("PU006", "unbalanced-pair", "成对符号不配对",
-             what="检查同一段落中引号、书名号、括号（“” ‘’ 《》 〈〉 （） 【】 〔〕）是否成对，报告未配对的那一个。",
+             what="检查同一段落中引号、书名号、括号（“” ‘’ 《》 〈〉 （） 【】 〔〕）是否成对，报告未配对的那一个。"
+                  "从 PDF 等处复制、按固定宽度硬换行的段落（行尾不是句末标点，下一行不缩进、接着写）算作一段，"
+                  "跨行的一对符号不报告。",
              why="缺失的后引号、后书名号会让读者弄错引用和标题的范围（GB/T 15834-2011 4.8、4.9、4.15）。",
              fix_safety="不提供自动修复：需要作者判断缺失的符号应补在哪里。",
              examples=(Example(bad="具体规则详见《2024年机关干部运动会竞赛规程，请各单位遵照执行。"),

@@ -81,6 +81,8 @@ def test_unbalanced_as_when_every_line_was_paired_up():
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
         doc = Document(text, path="x.txt")
+        if any(pu._wrapped(doc, line) for line in range(doc.index.line_count)):
+            continue                    # a hard-wrapped paragraph pairs across lines (tested elsewhere)
         old = sorted(_old_unbalanced(doc), key=lambda f: f[1])
         new = sorted(pu._unbalanced(doc), key=lambda f: f[1])
         assert old == new, text

@@ -116,3 +116,30 @@ def test_letter_forms_in_a_document(text, expected):
 def test_trailing_blanks_are_reported_whatever_the_line_ends(newline):
     text = f"今天开会。  {newline}明天休息。{newline}"
     assert [(c, s) for c, s, _ in findings(text)] == [("PU013", "  ")]
+
+
+PAIRS = Linter(Settings(select=("PU006",)))
+
+
+def unpaired(text):
+    doc = Document(text, path="draft.txt")
+    return [doc.text[d.span.start:d.span.end] for d in PAIRS.lint(doc)]
+
+
+def test_a_pair_split_by_a_hard_line_break_is_a_pair():
+    # paragraphs copied from a PDF are wrapped at a fixed width: the pair goes on in the next line
+    text = ("在全县工作会议上的讲话\n同志们：\n下面，我讲三点意见。二是要强化措施，习近平总书记强调：“作风建设永远在路上，\n"
+            "必须常抓不懈。”三是要压实责任，组织学习《中国共产\n党纪律处分条例》等法规。\n")
+    assert unpaired(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the line ends a sentence: the next line is a new paragraph
+    ("关于开展学习的通知\n各单位：\n要认真学习“作风建设永远在路上的精神内涵。\n必须常抓不懈。”\n", ["“", "”"]),
+    # the next line is indented: a new paragraph
+    ("关于开展学习的通知\n各单位：\n要认真学习“作风建设永远在路上，持之以恒\n\u3000\u3000必须常抓不懈。”\n", ["“", "”"]),
+    # an unmatched mark inside one line is still reported
+    ("关于开展学习的通知\n各单位：\n要认真学习“作风建设永远在路上的精神。\n", ["“"]),
+])
+def test_marks_that_a_line_break_does_not_explain_are_still_unpaired(text, expected):
+    assert unpaired(text) == expected
