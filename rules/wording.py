@@ -163,7 +163,7 @@ _TRADITIONAL_CLASS = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # judged on the start of the text: a document is written in one script, and a look at its first
 # few thousand characters costs the same for a short draft and a whole book
-_SAMPLE = 4000
+_SAMPLE = 2000
 _MIN_SHARE = 0.05          # in traditional text the listed characters are 10–30% of all Han ones
 _MIN_COUNT = 10            # a simplified draft quoting a name or a title (“國語”) stays well below
 
