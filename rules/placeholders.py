@@ -65,15 +65,16 @@ _NOTE = rf"（(?:[{_HAN_RANGE}]{{1,8}}[：:]{_SP}*{_TOK}(?:{_SP}*[、，,]{_SP}*
 # its text (``_kind``).
 _X_TAIL = (rf"(?:{_XC}?月{_XC}{{1,2}}[日号]|{_XC}?届{_XC}{{1,2}}次|{_XC}{{1,3}}年|{_XC}{{1,3}}同志"
            rf"|{_XC}*(?:[.．]{_XC}+)?(?:{_SP}+{_XC}+)*)")
-PATTERN = re.compile("|".join(
+PATTERN = "|".join(
     [re.escape(c) + _X_TAIL for c in _LATIN_X + "×"]
     + ["○○+", "〇〇+", "□□+", "囗囗+", "＊＊+", r"\*\*\*+",
        # two ASCII stars only where a name, a place or a year belongs (**同志, **区, 20**年):
        # elsewhere ** is Markdown-style emphasis
        r"\*\*(?=同志|[省市县区镇乡村局委办处科室年月日号])",
-       "__+", "＿＿+", "某某某?"]))
-# empty brackets, template notes and instructions
-BRACKETS = re.compile(
+       "__+", "＿＿+", "某某某?"])
+# empty brackets, template notes and instructions (PATTERN and BRACKETS are sources: compiled
+# together in _SCAN)
+BRACKETS = (
     rf"（(?:{_NOTE[1:]}|(?:此处|在此处?|请在此处?)[^（）【】\[\]\n]{{1,20}}）"
     r"|(?:请)?(?:填写|输入|插入)(?:单位|名称|姓名|日期|时间|内容|正文|标题|文号|地点|金额|数字|数据)[^（）【】\n]{0,10}）"
     r"|[ \u3000\u00a0]*）)"
@@ -87,7 +88,7 @@ BRACKETS = re.compile(
 # both in one scan (each scan of the text costs as much again as a scan for one character): a
 # placeholder glyph is never a bracket, so a match of either never hides a match of the other,
 # and a run inside a template note is left out, as it is reported with the note
-_SCAN = re.compile(f"{BRACKETS.pattern}|{PATTERN.pattern}")
+_SCAN = re.compile(f"{BRACKETS}|{PATTERN}")
 _OPENING = frozenset("（【[(《“〔")                     # what a BRACKETS match starts with
 _X_KIND = re.compile(rf"{_XC}{{1,2}}月{_XC}{{1,2}}[日号]|(?P<session>{_XC}{{1,2}}届{_XC}{{1,2}}次)"
                      rf"|(?P<year>{_XC}{{2,4}}年)|(?P<name>{_XC}{{2,4}}同志)")

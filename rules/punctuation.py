@@ -14,6 +14,7 @@ and their Chinese neighbours checked in Python.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from operator import methodcaller
 
@@ -560,14 +561,17 @@ _LAYOUT_KINDS = frozenset({"title", "signature", "date"})
 # units (张　伟　李晓明　王　芳), a letter-spaced heading (第一章　总　则, 通　知); short items,
 # three or more of them, or two of one or two characters each, so that a phrase with one slip
 # (加强 党的建设) is still reported
-_SPACED_ITEMS = re.compile(r"[ \t\u3000]*[\u3400-\u9fff（）·]{1,15}(?:[ \t\u3000]+[\u3400-\u9fff（）·]{1,15})+[ \t\u3000]*")
+@lru_cache(maxsize=None)
+def _spaced_items_pattern() -> re.Pattern:
+    """Compiled on first use: a class of the Han characters costs milliseconds to compile."""
+    return re.compile(r"[ \t\u3000]*[\u3400-\u9fff（）·]{1,15}(?:[ \t\u3000]+[\u3400-\u9fff（）·]{1,15})+[ \t\u3000]*")
 # a space before a title (组长 同志, 按照 书记的讲话): often the blank left for a name, so
 # deleting it is not safe
 _TITLE_AFTER_SPACE = re.compile(r"(?:同志(?!们)|书记|省长|市长|县长|区长|镇长|乡长|局长|主任|部长|厅长|处长|科长|主席)")
 
 
 def _spaced_items(line: str) -> bool:
-    if not _SPACED_ITEMS.fullmatch(line):
+    if not _spaced_items_pattern().fullmatch(line):
         return False
     items = line.split()
     return len(items) >= 3 or all(len(x) <= 2 for x in items)

@@ -349,16 +349,16 @@ def _trigger_words() -> set[str]:
     return words
 
 
-def _trigger_pattern(words: set[str]) -> re.Pattern:
+def _trigger_pattern(words: set[str]) -> str:
     """The trigger scan: one alternation of literals (a trie), and word counts."""
     trie = trie_pattern(sorted(words))
     # every top-level alternative starts with a literal character, so that ``re`` skips ordinary
     # text by their set at C speed; a word count ("4300字", "12万字") is found at its 字
     # (…此处隐藏4926个字…: at its 个字; _prefilter knows this)
-    return re.compile(trie[3:-1] + r"|字(?<=[0-9０-９万千]字)|字(?<=[0-9０-９][ \u3000]字)|字(?<=[0-9０-９]个字)")
+    return trie[3:-1] + r"|字(?<=[0-9０-９万千]字)|字(?<=[0-9０-９][ \u3000]字)|字(?<=[0-9０-９]个字)"
 
 
-def _prefilter(words: set[str]) -> re.Pattern:
+def _prefilter(words: set[str]) -> str:
     """A cheap superset of the trigger scan: it matches wherever a trigger word (or a word
     count's 字) starts, and at some other places. ``re`` tries the trigger's alternation branch
     after branch at each of the tens of thousands of positions whose character can start a word
@@ -374,7 +374,7 @@ def _prefilter(words: set[str]) -> re.Pattern:
         rest.append(chars(second_of_two))
     if longer:
         rest.append(chars({w[1] for w in longer}) + chars({w[2] for w in longer}))
-    return re.compile(f"{_first_class(words)}(?:{'|'.join(rest)})")
+    return f"{_first_class(words)}(?:{'|'.join(rest)})"
 
 
 def _first_class(words: set[str]) -> str:
@@ -384,6 +384,7 @@ def _first_class(words: set[str]) -> str:
 
 
 _TRIGGER_WORDS = _trigger_words()
+# pattern sources, compiled together in _TRIGGER_SCAN (each compile of them costs milliseconds)
 _TRIGGER = _trigger_pattern(_TRIGGER_WORDS)
 _PREFILTER = _prefilter(_TRIGGER_WORDS)
 # the trigger matches that are junk themselves: an invisible character, a literal "x0dx0a"
@@ -394,7 +395,7 @@ _JUNK = frozenset(_INVISIBLE_CHARS) | {w for w in _TRIGGER_WORDS if w.lower() ==
 # the prefilter (cheap classes) and then the trigger (captured) are tried inside ``re``, so
 # Python sees only the trigger's matches, not every place the prefilter stops at
 _TRIGGER_SCAN = re.compile(_first_class(_TRIGGER_WORDS)
-                           + f"(?<=(?={_PREFILTER.pattern})(?=(?P<trigger>{_TRIGGER.pattern}))[\\s\\S])")
+                           + f"(?<=(?={_PREFILTER})(?=(?P<trigger>{_TRIGGER}))[\\s\\S])")
 
 
 def _trigger_matches(text: str) -> list[tuple[int, int, str]]:
