@@ -358,13 +358,35 @@ _SEQ_BEFORE = set("。；！？：;!?: \t\r\n\u3000\u00a0\ue000")
 _NARRATIVE_NUM = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 
 
-def _paragraph_of(doc: "Document", line: int) -> int:
-    """First line of the paragraph holding ``line`` (a line in plain text; a block of
-    non-blank lines in Markdown)."""
-    if doc.kind != "markdown":
-        return line
+_WRAP_MIN = 15                      # a line shorter than this ends its paragraph
+_SENTENCE_DONE = frozenset("。！？；：…”’）》」』】!?;:)")
+
+
+def _continues(doc: "Document", line: int) -> bool:
+    """Does plain-text ``line`` go on from the line before it, a paragraph hard-wrapped at a
+    fixed width (copied from a PDF)? The line before breaks off mid-sentence, and this one
+    starts without an indent and is not a heading."""
+    if line == 0:
+        return False
     index = doc.index
     text = doc.masked
+    a, b = index.line_span(line - 1)
+    body = text[a:b].strip(_SPACE)
+    if len(body) < _WRAP_MIN or body[-1] in _SENTENCE_DONE:
+        return False
+    c, d = index.line_span(line)
+    return c < d and text[c] not in _SPACE and HEADING_RE.match(text, c) is None
+
+
+def _paragraph_of(doc: "Document", line: int) -> int:
+    """First line of the paragraph holding ``line``: in plain text the line, or the first line
+    of a hard-wrapped paragraph it goes on; in Markdown a block of non-blank lines."""
+    index = doc.index
+    text = doc.masked
+    if doc.kind != "markdown":
+        while _continues(doc, line):
+            line -= 1
+        return line
     while line > 0:
         a, b = index.line_span(line - 1)
         if not text[a:b].strip(_SPACE):
@@ -399,7 +421,7 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
         if not n:
             continue
         line = index.line_of(start)
-        para = _paragraph_of(doc, line) if markdown else line
+        para = _paragraph_of(doc, line)
         item = EnumItem(Span(start, end), n, marker, line, "shi", para)
         cur = current.get(marker)
         # a list continues in the same paragraph, or on the next line when that line starts

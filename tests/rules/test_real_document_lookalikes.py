@@ -143,3 +143,30 @@ def test_a_pair_split_by_a_hard_line_break_is_a_pair():
 ])
 def test_marks_that_a_line_break_does_not_explain_are_still_unpaired(text, expected):
     assert unpaired(text) == expected
+
+
+HD = Linter(Settings(select=("HD009",)))
+
+
+def enumeration_findings(text):
+    doc = Document(text, path="draft.txt")
+    return [d.message for d in HD.lint(doc)]
+
+
+def test_an_enumeration_in_a_hard_wrapped_paragraph_is_one_list():
+    # 一是 on one line and 二是 four lines on, in a paragraph wrapped at a fixed width
+    text = (
+        "在全县工作会议上的讲话\n同志们：\n（一）强化理论武装，筑牢思想防线。一是深入学习习近平\n"
+        "新时代中国特色社会主义思想，坚持学思用贯通、知信行统一，把学习成果转化为\n"
+        "推动工作的实际成效，切实增强做好各项工作的责任感和使命感，进一步提高政治\n"
+        "判断力、政治领悟力、政治执行力，始终在思想上政治上行动上同党中央保持高度\n"
+        "一致。这是关系党和国家事业兴衰成败的大问题。二是认真学习中央八项规定及其实施\n"
+        "细则精神，严格执行各项规定。\n（二）加强作风建设。\n")
+    assert enumeration_findings(text) == []
+
+
+def test_a_dangling_first_item_in_a_hard_wrapped_paragraph_is_still_reported():
+    text = ("在全县工作会议上的讲话\n同志们：\n（一）强化理论武装，筑牢思想防线。一是深入学习习近平\n"
+            "新时代中国特色社会主义思想，坚持学思用贯通、知信行统一，把学习成果转化为\n"
+            "推动工作的实际成效。\n")
+    assert enumeration_findings(text) == ["只有“一是”而没有“二是”：列举不完整"]
