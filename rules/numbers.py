@@ -173,6 +173,7 @@ NU008 = meta("NU008", "document-number-form", "发文字号的括号或序号写
              examples=(Example(bad="京政发[2023]05号", fixed="京政发〔2023〕5号"),
                        Example(bad="国办发„2009‟3号", fixed="国办发〔2009〕3号"),
                        Example(bad="京政发〔2023〕05号", fixed="京政发〔2023〕5号"),
+                       Example(bad="证监期审字 [1995]25号", fixed="证监期审字〔1995〕25号"),
                        Example(good="京政发〔2023〕5号")),
              basis="GB/T 9704-2012 7.2.5")
 NU009 = meta("NU009", "slogan-numerals", "固定提法应用汉字数字",
@@ -299,14 +300,17 @@ def numbers(doc, ctx):
         yield ctx.report(Span(m.start(), m.end()), f"日期“{orig[m.start():m.end()]}”中的月、日不补零",
                          code="NU007", fix=fix)
     for m in _doc_numbers(text):
-        if not (m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+        start = m.start()
+        # 京政发〔2024〕5号; a space after the 机关代字 (证监期审字 [1995]25号) goes with the fix
+        spaced = start > 1 and text[start - 1] in " \u3000" and "\u4e00" <= text[start - 2] <= "\u9fff"
+        if not (spaced or (start and "\u4e00" <= text[start - 1] <= "\u9fff")):
             continue
         bad_brackets = m.group(1) != "〔"
         padded = bool(m.group(4))
-        if not bad_brackets and not padded:
+        if not bad_brackets and not padded:                # (a space alone is PU013's)
             continue
         new = f"〔{m.group(2)}〕{m.group(5)}号"
-        span = Span(m.start(), m.end())
+        span = Span(start - 1 if spaced else start, m.end())
         yield ctx.report(span, f"发文字号应写作“{new}”（年份用六角括号，序号不编虚位）", code="NU008",
                          fix=Fix.replace(span, new, f"改为“{new}”"))
     for m in _SLOGAN.finditer(text):
