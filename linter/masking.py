@@ -209,20 +209,17 @@ def _keyed_finditer(pattern: re.Pattern, text: str, keys: list[int], run: frozen
 def _url_keys(text: str) -> list[int]:
     keys = [m.start() for m in _URL_DOT.finditer(text)]
     if ":" in text:
-        i = text.find("://")
-        while i != -1:
-            keys.append(i)
-            i = text.find("://", i + 3)
-        keys.sort()
+        keys = sorted(keys + _all(text, "://"))
     return keys
 
 
-def _all(text: str, ch: str) -> list[int]:
+def _all(text: str, key: str) -> list[int]:
+    """Where ``key`` occurs in ``text`` (it cannot overlap itself)."""
     out = []
-    i = text.find(ch)
+    i = text.find(key)
     while i != -1:
         out.append(i)
-        i = text.find(ch, i + 1)
+        i = text.find(key, i + len(key))
     return out
 
 

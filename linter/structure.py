@@ -362,20 +362,26 @@ _WRAP_MIN = 15                      # a line shorter than this ends its paragrap
 _SENTENCE_DONE = frozenset("。！？；：…”’）》」』】!?;:)")
 
 
-def _continues(doc: "Document", line: int) -> bool:
-    """Does plain-text ``line`` go on from the line before it, a paragraph hard-wrapped at a
-    fixed width (copied from a PDF)? The line before breaks off mid-sentence, and this one
-    starts without an indent and is not a heading."""
-    if line == 0:
-        return False
+def breaks_into_next(doc: "Document", line: int) -> bool:
+    """Does ``line`` break off mid-sentence with the next line going on unindented, as in a
+    paragraph hard-wrapped at a fixed width (copied from a PDF)? (The callers add what the
+    next line must be: not a heading.)"""
     index = doc.index
+    if line + 1 >= index.line_count:
+        return False
     text = doc.masked
-    a, b = index.line_span(line - 1)
+    a, b = index.line_span(line)
     body = text[a:b].strip(_SPACE)
     if len(body) < _WRAP_MIN or body[-1] in _SENTENCE_DONE:
         return False
-    c, d = index.line_span(line)
-    return c < d and text[c] not in _SPACE and HEADING_RE.match(text, c) is None
+    c, d = index.line_span(line + 1)
+    return c < d and text[c] not in _SPACE
+
+
+def _continues(doc: "Document", line: int) -> bool:
+    """Does plain-text ``line`` go on from the line before it (a hard-wrapped paragraph)?"""
+    return line > 0 and breaks_into_next(doc, line - 1) \
+        and HEADING_RE.match(doc.masked, doc.index.line_starts[line]) is None
 
 
 def _paragraph_of(doc: "Document", line: int) -> int:

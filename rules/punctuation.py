@@ -20,6 +20,7 @@ from operator import methodcaller
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
+from gwlint.linter.structure import breaks_into_next
 
 from .numbers import heading_ordinal_positions
 
@@ -256,25 +257,16 @@ def _lines_to_pair_up(doc) -> list[tuple[int, int]]:
 # A paragraph hard-wrapped at a fixed width (copied from a PDF or a print preview) goes on in the
 # next line: a pair of marks opened in one line and closed in the next is a pair.
 _MAX_WRAPPED = 8
-_SENTENCE_DONE = frozenset("。！？；：…”’）》」』】!?;:)")
-_WRAP_MIN = 15
 
 
 def _wrapped(doc, line: int) -> bool:
-    """Does ``line`` break off mid-sentence and the next line carry on (no indent, not a heading)?"""
-    index = doc.index
-    if line + 1 >= index.line_count:
+    """Does ``line`` go on in the next line, a text line (not a heading) that starts with a
+    character or a closing mark?"""
+    if not breaks_into_next(doc, line):
         return False
-    text = doc.masked
-    a, b = index.line_span(line)
-    body = text[a:b].rstrip(" \t\u3000")
-    if len(body.strip(" \t\u3000")) < _WRAP_MIN or body[-1] in _SENTENCE_DONE:
-        return False
-    c, d = index.line_span(line + 1)
-    if c >= d or text[c] in " \t\u3000":
-        return False                            # a blank or an indented line: a new paragraph
     kinds = doc.structure.line_kinds
-    return (line + 1 >= len(kinds) or kinds[line + 1] == "text") and (_is_han(text[c]) or text[c] in "”’》）")
+    first = doc.masked[doc.index.line_starts[line + 1]]
+    return (line + 1 >= len(kinds) or kinds[line + 1] == "text") and (_is_han(first) or first in "”’》）")
 
 
 def _unbalanced(doc):
