@@ -12,6 +12,7 @@ from itertools import compress, islice
 from operator import attrgetter, eq
 from typing import Iterable, Optional, Sequence
 
+from . import masking, structure  # noqa: F401  every lint needs them: loaded with the engine, not by the first document
 from .document import Document
 from .model import Diagnostic, FileResult, Severity, Span
 from .registry import Registry

@@ -158,6 +158,13 @@ class SharedScanner:
         self._matcher = None
         return WordSet(self, words)
 
+    def prepare(self) -> None:
+        """Build and compile the scan now (when the rules are loaded), not on the first document
+        linted: an editor's first diagnostics should not wait for it."""
+        if self._matcher is None and self._words:
+            self._matcher = LiteralMatcher(self._words)
+            self._matcher._scans
+
     def _candidates(self, doc):
         def scan():
             if self._matcher is None:

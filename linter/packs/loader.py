@@ -205,6 +205,7 @@ def _builtin() -> tuple[tuple[PackFile, tuple[Checker, ...]], ...]:
     for path, data in _builtin_files():
         pf = PackFile(path, data)
         out.append((pf, tuple(_checkers(pf, scanner=scanner))))
+    scanner.prepare()
     return tuple(out)
 
 
@@ -300,4 +301,5 @@ def load_pack_checkers(packs: tuple[str, ...] = (), disabled: tuple[str, ...] = 
     for upf in user:
         if upf.name not in off:
             add(upf, _checkers(upf, scanner=scanner))
+    scanner.prepare()
     return out
