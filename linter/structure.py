@@ -27,7 +27,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .model import Span, quick_init
 
@@ -85,9 +85,6 @@ _ORDINAL = (
 HEADING_RE = re.compile(_LEAD + "(?:" + _ORDINAL + ")", re.M)
 # A heading's start: the ordinal and the blanks after it (``gap``: its end is the first word)
 _HEADING_START = re.compile(_LEAD + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")")
-# _HEADING_START right after a line break: one scan finds the headings of all lines but the first
-# (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
-_HEADING_SCAN = re.compile(r"\n" + _HEADING_START.pattern)
 _SENTENCE_MARK = re.compile("[。！？]")
 _ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
 _ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
@@ -110,9 +107,8 @@ _MD_HASHES = re.compile(r"[ ]{0,3}(#{1,6})[ \t]")
 _PART_LEVEL = {"篇": -3, "编": -3, "部分": -2, "章": -1, "节": 0}
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
+    # (a named tuple: built at C speed with _new_heading, for every heading of every document)
     line: int                 # 0-based line
     span: Span                # heading text: the line, or for a run-in heading up to its first 。！？
     ordinal: Span             # the ordinal token with its mark, e.g. "一、" "（一）" "（一）、" "3）"
@@ -218,18 +214,34 @@ def _compute_style(m: re.Match, kind: str) -> tuple[str, int, int, str]:
     return digit + mark, int(ascii_n), (4 if mark in "）)" else 3), mark
 
 
+# _HEADING_START and the rest of its line (the end of group "rest" is the line's end but for
+# the CR of a CRLF): no second look-up of the line's end per heading
+_HEADING_LINE = re.compile(_HEADING_START.pattern + r"(?P<rest>[^\n]*)")
+# _HEADING_LINE right after a line break: one scan finds the headings of all lines but the first
+# (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
+_HEADING_SCAN = re.compile(r"\n" + _HEADING_LINE.pattern)
+_G_ORDINAL = _HEADING_START.groupindex["ordinal"]
+_G_GAP = _HEADING_START.groupindex["gap"]
+_new_heading = tuple.__new__
+_new_span = object.__new__
+_set_start, _set_end = Span.start.__set__, Span.end.__set__
+
+
 @lru_cache(maxsize=None)
-def _heading_scan_cr() -> re.Pattern:
-    """_HEADING_SCAN for a text with lines ending in a bare CR (rare: compiled on first use)."""
-    return re.compile(r"[\n\r]" + _HEADING_START.pattern)
+def _heading_scans_cr() -> tuple[re.Pattern, re.Pattern]:
+    """_HEADING_LINE and _HEADING_SCAN for a text with lines ending in a bare CR (rare:
+    compiled on first use)."""
+    line = _HEADING_START.pattern + r"(?P<rest>[^\r\n]*)"
+    return re.compile(line), re.compile(r"[\n\r]" + line)
 
 
 def _heading_matches(text: str, bare_cr: bool) -> list[tuple[int, re.Match]]:
-    """(line start, _HEADING_START match) for each line that starts like a heading (``bare_cr``:
+    """(line start, _HEADING_LINE match) for each line that starts like a heading (``bare_cr``:
     some line ends in a CR alone, which the fast LF-only scan would miss)."""
-    first = _HEADING_START.match(text)
+    line, scan = _heading_scans_cr() if bare_cr else (_HEADING_LINE, _HEADING_SCAN)
+    first = line.match(text)
     found = [(0, first)] if first is not None else []
-    found += [(m.start() + 1, m) for m in (_heading_scan_cr() if bare_cr else _HEADING_SCAN).finditer(text)]
+    found += [(m.start() + 1, m) for m in scan.finditer(text)]
     return found
 
 
@@ -269,29 +281,31 @@ def _find_headings(doc: "Document") -> list[Heading]:
     stack: list[int] = []          # canonical levels of the open ancestors, for the depth
     last_num: dict[int, int] = {}  # level -> last number under the current parent
     starts = index.line_starts
-    n_lines, n_text = len(starts), len(text)
     sentence_mark, nonspace = _SENTENCE_MARK.search, _NONSPACE.search
+    styles, find = _STYLES, text.find
+    # the tab or double space of a table line (_is_table_line, inlined: tried for every heading)
+    tabs, gaps = "\t" in text, "  " in text
     last_level = None
     for start, m in _heading_matches(text, index.bare_cr):
         line = bisect_right(starts, start) - 1
         if line in skip:
             continue
-        ord_start, ord_end = m.span("ordinal")
-        style, number, level, mark = _style_of(m, text[ord_start:ord_end])
-        # the line's end (LineIndex.line_span, inlined: it is needed for every heading)
-        if line + 1 < n_lines:
-            line_end = starts[line + 1] - 1
-            if raw[line_end] == "\n" and raw[line_end - 1] == "\r":
-                line_end -= 1
-        else:
-            line_end = n_text
-        first = m.end("gap")           # the heading's first word
+        ord_start, ord_end = m.span(_G_ORDINAL)
+        token = text[ord_start:ord_end]
+        style, number, level, mark = styles.get(token) or _style_of(m, token)
+        line_end = m.end()
+        if raw[line_end - 1] == "\r":                  # a CRLF line (never the ordinal's end)
+            line_end -= 1
+        first = m.end(_G_GAP)          # the heading's first word
         if number <= 0 or first >= line_end:
             continue                                   # "（一）" alone, "一、" with nothing after
         if markdown and raw[start:ord_start].lstrip(" \t").startswith("|"):
             continue                                   # a Markdown table row
-        if _is_table_line(text, first, min(line_end, first + 120)):
-            continue                                   # a plain-text table line
+        if tabs or gaps:
+            b = min(line_end, first + 120)
+            if (tabs and find("\t", first, b) != -1 and _TABLE_TAB.search(text, first, b) is not None) or \
+                    (gaps and find("  ", first, b) != -1 and _TABLE_GAPS.search(text, first, b) is not None):
+                continue                               # a plain-text table line
         head = text[ord_end]
         if head in _DIGITS:
             # "1.5亿元", "2、3月份", "12.30前": numbers, not ordinals; "1.2024年工作回顾" and
@@ -330,9 +344,16 @@ def _find_headings(doc: "Document") -> list[Heading]:
                 del last_num[lv]
         last_num[level] = number
         last_level = level
-        # (positional: the fields in order; keywords cost a third more, for every heading)
-        out.append(Heading(line, Span(ord_start, head_end), Span(ord_start, ord_end), style, number,
-                           level, md_level, run_in, title.strip(" \t\u3000\u00a0。"), len(stack)))
+        # the spans and the heading built without their Python-level __init__ (valid by
+        # construction: ord_start <= ord_end <= head_end)
+        span = _new_span(Span)
+        _set_start(span, ord_start)
+        _set_end(span, head_end)
+        ordinal = _new_span(Span)
+        _set_start(ordinal, ord_start)
+        _set_end(ordinal, ord_end)
+        out.append(_new_heading(Heading, (line, span, ordinal, style, number, level, md_level, run_in,
+                                          title.strip(" \t\u3000\u00a0。"), len(stack))))
     return out
 
 
