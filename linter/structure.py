@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .model import Span, quick_init
@@ -82,9 +83,12 @@ _ORDINAL = (
     rf"|(?P<cn>(?P<cnn>[{_CN}]{{1,3}})(?P<cnm>[、.．，,：:]))"
     rf"|(?P<ar>(?P<arn>[0-9０-９]{{1,2}})(?P<arm>[.．、,，]|[）)]))"
 )
-HEADING_RE = re.compile(_LEAD + "(?:" + _ORDINAL + ")", re.M)
+# the first characters of the alternatives of _ORDINAL: tried first, a line that starts with
+# none of them fails at once (the alternatives open with groups, so re enters each of them)
+_ORDINAL_FIRST = rf"(?=[第（(0-9０-９{_CN}])"
+HEADING_RE = re.compile(_LEAD + _ORDINAL_FIRST + "(?:" + _ORDINAL + ")", re.M)
 # A heading's start: the ordinal and the blanks after it (``gap``: its end is the first word)
-_HEADING_START = re.compile(_LEAD + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")")
+_HEADING_START = re.compile(_LEAD + _ORDINAL_FIRST + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")")
 _SENTENCE_MARK = re.compile("[。！？]")
 _ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
 _ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
@@ -103,6 +107,7 @@ def _is_table_line(text: str, a: int, b: int) -> bool:
     # the (rare) tab or double space first: the patterns start with \S and would try every position
     return (text.find("\t", a, b) != -1 and _TABLE_TAB.search(text, a, b) is not None) or \
         (text.find("  ", a, b) != -1 and _TABLE_GAPS.search(text, a, b) is not None)
+_match_end = re.Match.end
 _MD_HASHES = re.compile(r"[ ]{0,3}(#{1,6})[ \t]")
 _PART_LEVEL = {"篇": -3, "编": -3, "部分": -2, "章": -1, "节": 0}
 
@@ -220,6 +225,10 @@ _HEADING_LINE = re.compile(_HEADING_START.pattern + r"(?P<rest>[^\n]*)")
 # _HEADING_LINE right after a line break: one scan finds the headings of all lines but the first
 # (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
 _HEADING_SCAN = re.compile(r"\n" + _HEADING_LINE.pattern)
+# a blank line after its LF
+_BLANK_REST = r"[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)"
+# the heading lines and the blank lines in one scan (a blank line's match has no groups)
+_LINE_SCAN = re.compile(r"\n(?:" + _HEADING_LINE.pattern + "|" + _BLANK_REST + ")")
 _G_ORDINAL = _HEADING_START.groupindex["ordinal"]
 _G_GAP = _HEADING_START.groupindex["gap"]
 _new_heading = tuple.__new__
@@ -243,6 +252,22 @@ def _heading_matches(text: str, bare_cr: bool) -> list[tuple[int, re.Match]]:
     found = [(0, first)] if first is not None else []
     found += [(m.start() + 1, m) for m in scan.finditer(text)]
     return found
+
+
+def _scan_lines(text: str, bare_cr: bool) -> tuple[list[tuple[int, re.Match]], list[int]]:
+    """_heading_matches, and the end of each blank line but the first (for _line_kinds): one
+    scan of the line breaks finds both where every line ends in LF."""
+    if bare_cr:
+        return _heading_matches(text, True), list(map(_match_end, _BLANK_LINE_CR.finditer(text)))
+    first = _HEADING_LINE.match(text)
+    heads = [(0, first)] if first is not None else []
+    blanks = []
+    for m in _LINE_SCAN.finditer(text):
+        if m.lastindex is None:                        # (a blank line's match has no groups)
+            blanks.append(m.end())
+        else:
+            heads.append((m.start() + 1, m))
+    return heads, blanks
 
 
 def _attachment_lines(text: str, index) -> set[int]:
@@ -270,9 +295,12 @@ def _plain(doc: "Document", a: int, b: int) -> str:
     return "".join(c for c, k in zip(doc.text[a:b], s) if k != MASK)
 
 
-def _find_headings(doc: "Document") -> list[Heading]:
+def _find_headings(doc: "Document", matches=None) -> list[Heading]:
+    """The headings (``matches``: _heading_matches of the document, when already found)."""
     text = doc.masked
     index = doc.index
+    if matches is None:
+        matches = _heading_matches(text, index.bare_cr)
     skip = _attachment_lines(text, index)
     markdown = doc.kind == "markdown"
     raw = doc.text
@@ -286,7 +314,7 @@ def _find_headings(doc: "Document") -> list[Heading]:
     # the tab or double space of a table line (_is_table_line, inlined: tried for every heading)
     tabs, gaps = "\t" in text, "  " in text
     last_level = None
-    for start, m in _heading_matches(text, index.bare_cr):
+    for start, m in matches:
         line = bisect_right(starts, start) - 1
         if line in skip:
             continue
@@ -422,7 +450,15 @@ def _paragraph_of(doc: "Document", line: int) -> int:
     return line
 
 
-def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
+def _paragraph(doc: "Document", line: int, paras: dict[int, int]) -> int:
+    """_paragraph_of, remembered in ``paras`` (several items often share a line)."""
+    para = paras.get(line)
+    if para is None:
+        para = paras[line] = _paragraph_of(doc, line)
+    return para
+
+
+def _find_shi_lists(doc: "Document", paras: dict[int, int]) -> list[list[EnumItem]]:
     text = doc.masked
     index = doc.index
     markdown = doc.kind == "markdown"
@@ -430,8 +466,8 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     current: dict[str, list[EnumItem]] = {}
     last_line: dict[str, int] = {}
     n_text = len(text)
-    ends = [m.end() for m in _SHI.finditer(text)]
-    ends += [m.end() for m in _YAO.finditer(text)]
+    ends = list(map(_match_end, _SHI.finditer(text)))
+    ends += map(_match_end, _YAO.finditer(text))
     ends.sort()
     for end in ends:
         # the one or two numerals before 是/要, as [一…十][一…十]?[是要] would match them
@@ -448,7 +484,7 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
         if not n:
             continue
         line = index.line_of(start)
-        para = _paragraph_of(doc, line)
+        para = _paragraph(doc, line, paras)
         item = EnumItem(Span(start, end), n, marker, line, "shi", para)
         cur = current.get(marker)
         # a list continues in the same paragraph, or on the next line when that line starts
@@ -464,7 +500,7 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     return lists
 
 
-def _sequence_item(doc: "Document", m: re.Match) -> Optional[EnumItem]:
+def _sequence_item(doc: "Document", m: re.Match, paras: dict[int, int]) -> Optional[EnumItem]:
     """The item of a _SEQ_WORDS match, or None where it is not one."""
     text = doc.masked
     start = m.start()
@@ -475,7 +511,7 @@ def _sequence_item(doc: "Document", m: re.Match) -> Optional[EnumItem]:
         if not n:
             return None
         line = doc.index.line_of(start)
-        return EnumItem(Span(start, m.end()), n, m.group("label"), line, "label", _paragraph_of(doc, line))
+        return EnumItem(Span(start, m.end()), n, m.group("label"), line, "label", _paragraph(doc, line, paras))
     mark = m.group("mark")
     w = text[start:m.end() - 1]
     if w[0] == "第":
@@ -495,10 +531,10 @@ def _sequence_item(doc: "Document", m: re.Match) -> Optional[EnumItem]:
     else:
         n, kind, marker = _NARRATIVE_NUM[w], "narrative", w
     line = doc.index.line_of(start)
-    return EnumItem(Span(start, start + len(w)), n, marker, line, kind, _paragraph_of(doc, line))
+    return EnumItem(Span(start, start + len(w)), n, marker, line, kind, _paragraph(doc, line, paras))
 
 
-def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[EnumItem]]:
+def _find_sequence_lists(doc: "Document", heading_lines: set[int], paras: dict[int, int]) -> list[list[EnumItem]]:
     """首先/其次/再次/最后, 第一，/第二，, 其一/其二 lists (one list may mix them: that is what
     HD010 reports), and 第一句：/第二句话： label lists. A list ends at a heading line, after
     twelve lines without an item, or where an item cannot continue it."""
@@ -506,7 +542,7 @@ def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[
     items: list[EnumItem] = []
     for pattern in _SEQ_WORDS:
         for m in pattern.finditer(text):
-            item = _sequence_item(doc, m)
+            item = _sequence_item(doc, m, paras)
             if item is not None:
                 items.append(item)
     items.sort(key=lambda it: it.span.start)
@@ -535,7 +571,8 @@ def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[
 
 
 def _find_enumerations(doc: "Document", heading_lines: set[int]) -> list[tuple[EnumItem, ...]]:
-    lists = _find_shi_lists(doc) + _find_sequence_lists(doc, heading_lines)
+    paras: dict[int, int] = {}                    # line -> _paragraph_of, for both kinds
+    lists = _find_shi_lists(doc, paras) + _find_sequence_lists(doc, heading_lines, paras)
     lists.sort(key=lambda l: l[0].span.start)
     return [tuple(l) for l in lists]
 
@@ -546,8 +583,11 @@ _GENRE = re.compile(r"(?:讲话|通知|报告|方案|意见|请示|函|纪要|�
                     r"建议|提案|答复|指引|指南|清单|章程|制度|准则|守则|述职|体会|心得|党课|演讲|贺信|贺词|"
                     r"感谢信|慰问信|决议|命令|令|条例|规则|措施|举措|任务分工|事项|"
                     r"征求意见稿）|（征求意见稿）|（草案）|（试行）|（代拟稿）|（送审稿）)$")
+_GENRE_TAIL = 12                    # longer than any genre word (_GENRE is anchored at the end)
 # leftovers that never make a title or a salutation (web-site adverts, contact stamps)
-_LEFTOVER_HINT = re.compile(r"QQ|[Qq]{2}|微信|公众号|http|www\.|\.com|\.cn|文库|仅供|禁止外传|扫码|本站|网友|上传|"
+# (every alternative starts with a literal, so that a search skips to their first characters at C
+# speed: no "[Qq]{2}", which would make it try every alternative at every position)
+_LEFTOVER_HINT = re.compile(r"QQ|Qq|qQ|qq|微信|公众号|http|www\.|\.com|\.cn|文库|仅供|禁止外传|扫码|本站|网友|上传|"
                             r"下载|第[0-9]+页|共[0-9]+页")
 # …and what else makes a short first line look like one, when it carries no genre word
 _LEFTOVER_WIDE = re.compile(r"范文|会员|转载|来源|整理|原创|精品|资料|文档|关注|版权|点击|免费|咨询|阅读|更多|分享|小编")
@@ -592,7 +632,8 @@ def _title_and_salutation(doc: "Document", head: list) -> tuple[Optional[Span], 
         bare = s.rstrip("。，；：:、.,;")
         # after body text, a line ending in a mark is a sentence of it (会议还研究了其他事项。); an
         # unpunctuated one may still be a title (the next document of a file holding several)
-        if len(s) <= 80 and "。" not in bare and not _LEFTOVER_HINT.search(s) and _GENRE.search(bare) \
+        if len(s) <= 80 and "。" not in bare and not _LEFTOVER_HINT.search(s) \
+                and _GENRE.search(bare, len(bare) - _GENRE_TAIL) \
                 and not HEADING_RE.match(s) and not _ARTICLE.match(s) and not (in_body and bare != s) \
                 and not (s.endswith(_ENDS_IN_MARK) and ("，" in s or "," in s)):
             title = _trimmed(text, a, b)
@@ -648,8 +689,16 @@ def _nonblank(doc: "Document", lines, limit: int) -> list:
     text = doc.masked
     index = doc.index
     out = []
+    # LineIndex.line_span, inlined
+    starts, raw, last = index.line_starts, index.text, index.line_count - 1
     for i in lines:
-        a, b = index.line_span(i)
+        a = starts[i]
+        if i < last:
+            b = starts[i + 1] - 1
+            if b > a and raw[b] == "\n" and raw[b - 1] == "\r":
+                b -= 1
+        else:
+            b = len(raw)
         s = text[a:b].strip(_SPACE)
         if s:
             out.append((i, a, b, s))
@@ -658,11 +707,13 @@ def _nonblank(doc: "Document", lines, limit: int) -> list:
     return out
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)")
 _BLANK_LINE_CR = re.compile(r"(?:\r\n|\n|\r(?!\n))[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)")
 
 
-def _line_kinds(doc: "Document", title, salutation, headings, signature, date) -> tuple[str, ...]:
+def _line_kinds(doc: "Document", title, salutation, headings, signature, date,
+                blank_ends: list[int]) -> tuple[str, ...]:
+    """The kind of each line (``blank_ends``: the end of each blank line but the first, as
+    _scan_lines finds them)."""
     index = doc.index
     text = doc.masked
     kinds = ["text"] * index.line_count
@@ -671,8 +722,9 @@ def _line_kinds(doc: "Document", title, salutation, headings, signature, date) -
     first = index.line_span(0)
     if not text[first[0]:first[1]].strip(_SPACE):
         kinds[0] = "blank"
-    for m in (_BLANK_LINE_CR if index.bare_cr else _BLANK_LINE).finditer(text):
-        kinds[index.line_of(m.end())] = "blank"
+    # (the line of each blank line's end, found at C speed: LineIndex.line_of is bisect_right - 1)
+    for line in map(bisect_right, repeat(index.line_starts), blank_ends):
+        kinds[line - 1] = "blank"
     for h in headings:
         kinds[h.line] = "heading"
     for span, name in ((title, "title"), (salutation, "salutation"), (signature, "signature"), (date, "date")):
@@ -692,8 +744,9 @@ def analyze(doc: "Document") -> Structure:
     signature, date = _signature_and_date(doc, tail)
     if title is not None and date is not None and date.start <= title.start:
         signature = date = None                          # a one-line document
-    headings = tuple(_find_headings(doc))
+    matches, blank_ends = _scan_lines(doc.masked, index.bare_cr)
+    headings = tuple(_find_headings(doc, matches))
     enums = tuple(_find_enumerations(doc, {h.line for h in headings}))
-    kinds = _line_kinds(doc, title, salutation, headings, signature, date)
+    kinds = _line_kinds(doc, title, salutation, headings, signature, date, blank_ends)
     return Structure(title=title, salutation=salutation, headings=headings, enumerations=enums,
                      signature=signature, date=date, line_kinds=kinds)
