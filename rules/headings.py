@@ -572,29 +572,39 @@ def _analyze_announced(doc, ctx):
 
 
 def _announcements(text, index, lists, headings):
-    """The _ANNOUNCE matches that can be checked: those on the line of a list's first item 一
-    or the line before it, or on the two lines before a heading numbered 1 (only these lines
-    are scanned: the pattern starts with a class of numerals, which is slow to look for)."""
-    lines = set()
-    for items in lists:
-        if items[0].number == 1:
-            lines.update((items[0].line - 1, items[0].line))
+    """The _ANNOUNCE matches that can be checked: those on the two lines before a heading
+    numbered 1, and those ending at most 40 characters before a list's first item 一 on its
+    line or the line before (only these are scanned: the pattern starts with a class of
+    numerals, which is slow to look for; no two matches can overlap, so scanning a part of a
+    line finds the matches of the whole line that lie in it)."""
+    starts = index.line_starts
+    n_lines = len(starts)
+    spans: list[tuple[int, int]] = []
     for h in headings:
         if h.number == 1:
-            lines.update((h.line - 2, h.line - 1))
-    starts = index.line_starts
-    ranges: list[list[int]] = []       # runs of these lines, as [start, end) offsets
-    for line in sorted(lines):
-        if line < 0:
-            continue
-        a = starts[line]
-        b = starts[line + 1] if line + 1 < len(starts) else len(text)
-        if ranges and ranges[-1][1] == a:
-            ranges[-1][1] = b
+            for line in (h.line - 2, h.line - 1):
+                if line >= 0:
+                    spans.append((starts[line], starts[line + 1] if line + 1 < n_lines else len(text)))
+    for items in lists:
+        first = items[0]
+        if first.number == 1:
+            # (_analyze_announced reads a match as the list's announcement only that close)
+            a = max(starts[max(first.line - 1, 0)], first.span.start - _LIST_REACH)
+            spans.append((a, first.span.start))
+    spans.sort()
+    ranges: list[list[int]] = []       # the union of these spans
+    for a, b in spans:
+        if ranges and ranges[-1][1] >= a:
+            if b > ranges[-1][1]:
+                ranges[-1][1] = b
         else:
             ranges.append([a, b])
     for a, b in ranges:
         yield from _ANNOUNCE.finditer(text, a, b)
+
+
+# how far before a list's first item its announcement may end (40), plus the longest match
+_LIST_REACH = 40 + 6
 
 
 # an enumeration between the announcement and the headings means the count is about that
