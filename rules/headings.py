@@ -572,17 +572,22 @@ def _analyze_announced(doc, ctx):
 
 
 def _announcements(text, index, lists, headings):
-    """The _ANNOUNCE matches that can be checked: those on the two lines before a heading
-    numbered 1, and those ending at most 40 characters before a list's first item 一 on its
+    """The _ANNOUNCE matches that can be checked: those on the (one or) two lines before a
+    heading numbered 1, and those ending at most 40 characters before a list's first item 一 on its
     line or the line before (only these are scanned: the pattern starts with a class of
     numerals, which is slow to look for; no two matches can overlap, so scanning a part of a
     line finds the matches of the whole line that lie in it)."""
     starts = index.line_starts
     n_lines = len(starts)
     spans: list[tuple[int, int]] = []
-    for h in headings:
-        if h.number == 1:
-            for line in (h.line - 2, h.line - 1):
+    firsts = [h.line for h in headings if h.number == 1]
+    if firsts:
+        heading_lines = {h.line for h in headings}
+        for first_line in firsts:
+            # (two lines up only when the line between holds no heading: a match there would
+            # announce that heading, which is numbered 1 only when it adds the line itself)
+            above = first_line - 1
+            for line in (above - 1, above) if above not in heading_lines else (above,):
                 if line >= 0:
                     spans.append((starts[line], starts[line + 1] if line + 1 < n_lines else len(text)))
     for items in lists:
