@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from .model import Span, quick_init
+from .model import Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -156,9 +156,8 @@ def standard_token(level: int, n: int, style: str = "") -> str:
     return ordinal_token(style, n) if level <= 0 and style.startswith("第") else ""
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class EnumItem:
+class EnumItem(NamedTuple):
+    # (a named tuple, as Heading: cheaper to build than a frozen dataclass)
     span: Span                # the enumerator token, e.g. "二是" "其次" "第三" "第四句话"
     number: int               # 1, 2, …; 0 for 最后 (the last item, whatever its number)
     marker: str               # "是" / "要" (一是/一要), "第" (第一，), "其" (其一), "首先" "其次"
@@ -244,29 +243,29 @@ def _heading_scans_cr() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(line), re.compile(r"[\n\r]" + line)
 
 
-def _heading_matches(text: str, bare_cr: bool) -> list[tuple[int, re.Match]]:
-    """(line start, _HEADING_LINE match) for each line that starts like a heading (``bare_cr``:
-    some line ends in a CR alone, which the fast LF-only scan would miss)."""
+def _heading_matches(text: str, bare_cr: bool) -> list[re.Match]:
+    """The _HEADING_LINE match of each line that starts like a heading (``bare_cr``: some line
+    ends in a CR alone, which the fast LF-only scan would miss)."""
     line, scan = _heading_scans_cr() if bare_cr else (_HEADING_LINE, _HEADING_SCAN)
     first = line.match(text)
-    found = [(0, first)] if first is not None else []
-    found += [(m.start() + 1, m) for m in scan.finditer(text)]
+    found = [first] if first is not None else []
+    found += scan.finditer(text)
     return found
 
 
-def _scan_lines(text: str, bare_cr: bool) -> tuple[list[tuple[int, re.Match]], list[int]]:
+def _scan_lines(text: str, bare_cr: bool) -> tuple[list[re.Match], list[int]]:
     """_heading_matches, and the end of each blank line but the first (for _line_kinds): one
     scan of the line breaks finds both where every line ends in LF."""
     if bare_cr:
         return _heading_matches(text, True), list(map(_match_end, _BLANK_LINE_CR.finditer(text)))
     first = _HEADING_LINE.match(text)
-    heads = [(0, first)] if first is not None else []
+    heads = [first] if first is not None else []
     blanks = []
     for m in _LINE_SCAN.finditer(text):
         if m.lastindex is None:                        # (a blank line's match has no groups)
             blanks.append(m.end())
         else:
-            heads.append((m.start() + 1, m))
+            heads.append(m)
     return heads, blanks
 
 
@@ -314,11 +313,11 @@ def _find_headings(doc: "Document", matches=None) -> list[Heading]:
     # the tab or double space of a table line (_is_table_line, inlined: tried for every heading)
     tabs, gaps = "\t" in text, "  " in text
     last_level = None
-    for start, m in matches:
-        line = bisect_right(starts, start) - 1
+    for m in matches:
+        ord_start, ord_end = m.span(_G_ORDINAL)
+        line = bisect_right(starts, ord_start) - 1
         if line in skip:
             continue
-        ord_start, ord_end = m.span(_G_ORDINAL)
         token = text[ord_start:ord_end]
         style, number, level, mark = styles.get(token) or _style_of(m, token)
         line_end = m.end()
@@ -327,8 +326,10 @@ def _find_headings(doc: "Document", matches=None) -> list[Heading]:
         first = m.end(_G_GAP)          # the heading's first word
         if number <= 0 or first >= line_end:
             continue                                   # "（一）" alone, "一、" with nothing after
-        if markdown and raw[start:ord_start].lstrip(" \t").startswith("|"):
-            continue                                   # a Markdown table row
+        if markdown:
+            start = starts[line]
+            if raw[start:ord_start].lstrip(" \t").startswith("|"):
+                continue                               # a Markdown table row
         if tabs or gaps:
             b = min(line_end, first + 120)
             if (tabs and find("\t", first, b) != -1 and _TABLE_TAB.search(text, first, b) is not None) or \
@@ -710,10 +711,10 @@ def _nonblank(doc: "Document", lines, limit: int) -> list:
 _BLANK_LINE_CR = re.compile(r"(?:\r\n|\n|\r(?!\n))[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)")
 
 
-def _line_kinds(doc: "Document", title, salutation, headings, signature, date,
+def _line_kinds(doc: "Document", title, salutation, heading_lines, signature, date,
                 blank_ends: list[int]) -> tuple[str, ...]:
-    """The kind of each line (``blank_ends``: the end of each blank line but the first, as
-    _scan_lines finds them)."""
+    """The kind of each line (``heading_lines``: the lines of the headings; ``blank_ends``: the
+    end of each blank line but the first, as _scan_lines finds them)."""
     index = doc.index
     text = doc.masked
     kinds = ["text"] * index.line_count
@@ -725,8 +726,8 @@ def _line_kinds(doc: "Document", title, salutation, headings, signature, date,
     # (the line of each blank line's end, found at C speed: LineIndex.line_of is bisect_right - 1)
     for line in map(bisect_right, repeat(index.line_starts), blank_ends):
         kinds[line - 1] = "blank"
-    for h in headings:
-        kinds[h.line] = "heading"
+    for line in heading_lines:
+        kinds[line] = "heading"
     for span, name in ((title, "title"), (salutation, "salutation"), (signature, "signature"), (date, "date")):
         if span is not None:
             for ln in range(index.line_of(span.start), index.line_of(max(span.start, span.end - 1)) + 1):
@@ -746,7 +747,8 @@ def analyze(doc: "Document") -> Structure:
         signature = date = None                          # a one-line document
     matches, blank_ends = _scan_lines(doc.masked, index.bare_cr)
     headings = tuple(_find_headings(doc, matches))
-    enums = tuple(_find_enumerations(doc, {h.line for h in headings}))
-    kinds = _line_kinds(doc, title, salutation, headings, signature, date, blank_ends)
+    heading_lines = [h.line for h in headings]
+    enums = tuple(_find_enumerations(doc, set(heading_lines)))
+    kinds = _line_kinds(doc, title, salutation, heading_lines, signature, date, blank_ends)
     return Structure(title=title, salutation=salutation, headings=headings, enumerations=enums,
                      signature=signature, date=date, line_kinds=kinds)
