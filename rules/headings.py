@@ -212,8 +212,10 @@ def _analyze_headings(doc, ctx):
                          related=(Related(p.ordinal, "上级序号"),))
         flagged.add(i)
     accepted = set(ctx.settings.conventions.get("accept-ordinals", ()) or ()) if ctx.settings else set()
-    eff_of = {level: tree.eff(level) for level in {h.level for h in headings}}
-    effs = [eff_of[h.level] for h in headings]
+    effs = [h.level for h in headings]
+    if tree.order != (1, 2, 3, 4):                # (in the standard order a level is its own)
+        eff_of = {level: tree.eff(level) for level in set(effs)}
+        effs = [eff_of[level] for level in effs]
     min_eff = min(effs)
     seen_min = None                  # the shallowest effective level seen so far
     prev_e = None                    # the previous heading's effective level
@@ -363,9 +365,10 @@ def _typo_mark(style: str) -> bool:
 def _check_forms(doc, ctx, headings, groups, accepted):
     """Mixed forms among siblings (HD006), wrong marks (HD007), wrong widths (HD008)."""
     fine = STANDARD_STYLES | accepted
+    forms = [h.style for h in headings]
     for group in groups:
-        first = headings[group[0]].style
-        if first in fine and all(headings[k].style == first for k in group):
+        first = forms[group[0]]
+        if first in fine and [forms[k] for k in group].count(first) == len(group):
             continue                                   # the common case: one good form
         styles = Counter(headings[k].style for k in group)
         for k in group:
@@ -514,7 +517,7 @@ def _analyze_announced(doc, ctx):
     lists = [l for l in structure.enumerations if l[0].kind in ("shi", "label", "ordinal")]
     list_starts = [l[0].span.start for l in lists]
     headings = structure.headings
-    heading_starts = [h.ordinal.start for h in headings]
+    heading_starts = None              # (built when first needed: few matches get that far)
     for m in _announcements(text, index, lists, headings):
         if m.start() and text[m.start() - 1] in "0123456789第十.．":
             continue
@@ -545,6 +548,8 @@ def _analyze_announced(doc, ctx):
         line_start = index.line_starts[line]
         if not _SPEAKS.search(text[max(line_start, m.start() - 6):m.start()]):
             continue
+        if heading_starts is None:
+            heading_starts = [h.ordinal.start for h in headings]
         k = bisect.bisect_right(heading_starts, m.end())
         if k >= len(headings):
             continue
