@@ -441,14 +441,15 @@ def _check_shi(doc, ctx, items):
         return
     prev = items[0]
     for it in items[1:]:
-        tok = text[it.span.start:it.span.end]
         if it.number == prev.number + 1:
             pass
         elif it.number > prev.number + 1:
+            tok = text[it.span.start:it.span.end]
             yield ctx.report(it.span, f"列举跳号：“{text[prev.span.start:prev.span.end]}”之后是“{tok}”，"
                              f"缺少“{cn_numeral(prev.number + 1)}{marker}”", code="HD009",
                              related=(Related(prev.span, "上一项"),))
         elif it.number == prev.number:
+            tok = text[it.span.start:it.span.end]
             yield ctx.report(it.span, f"列举序号“{tok}”重复", code="HD009", related=(Related(prev.span, "上一项"),))
         prev = it
 
