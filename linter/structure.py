@@ -16,8 +16,9 @@ number fits the running sequence), the items of an attachment list (``附件：1
 Markdown table rows and tab- or space-separated table lines.
 
 Speed: candidate lines are found with one regex over the masked text (a line break followed
-by an ordinal's first character); everything else looks only at those lines, at the first
-and last twenty non-blank lines, or at the (few) enumeration matches. Scans start with a
+by an ordinal's first character; the same scan finds the blank lines); everything else looks
+only at those lines, at the first and last twenty non-blank lines, or at the (few)
+enumeration matches. Headings and enumeration items are named tuples, built at C speed. Scans start with a
 literal (``re`` skips to it at C speed); a pattern that starts with a class, such as the
 numerals of 一是, is tried at every character and costs ten times as much.
 """
@@ -102,11 +103,6 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 _TABLE_TAB = re.compile(r"\S\t+\S")
 _TABLE_GAPS = re.compile(r"\S {2,}\S.*?\S {2,}\S")
 
-
-def _is_table_line(text: str, a: int, b: int) -> bool:
-    # the (rare) tab or double space first: the patterns start with \S and would try every position
-    return (text.find("\t", a, b) != -1 and _TABLE_TAB.search(text, a, b) is not None) or \
-        (text.find("  ", a, b) != -1 and _TABLE_GAPS.search(text, a, b) is not None)
 _match_end = re.Match.end
 _MD_HASHES = re.compile(r"[ ]{0,3}(#{1,6})[ \t]")
 _PART_LEVEL = {"篇": -3, "编": -3, "部分": -2, "章": -1, "节": 0}
@@ -310,7 +306,9 @@ def _find_headings(doc: "Document", matches=None) -> list[Heading]:
     starts = index.line_starts
     sentence_mark, nonspace = _SENTENCE_MARK.search, _NONSPACE.search
     styles, find = _STYLES, text.find
-    # the tab or double space of a table line (_is_table_line, inlined: tried for every heading)
+    # a table line has a tab or a double space: looked for once per document, then (if there
+    # are any) in the heading's line before the table patterns, which start with \S and would
+    # try every position
     tabs, gaps = "\t" in text, "  " in text
     last_level = None
     for m in matches:
