@@ -16,8 +16,9 @@ number fits the running sequence), the items of an attachment list (``附件：1
 Markdown table rows and tab- or space-separated table lines.
 
 Speed: candidate lines are found with one regex over the masked text (a line break followed
-by an ordinal's first character); everything else looks only at those lines, at the first
-and last twenty non-blank lines, or at the (few) enumeration matches. Scans start with a
+by an ordinal's first character; the same scan finds the blank lines); everything else looks
+only at those lines, at the first and last twenty non-blank lines, or at the (few)
+enumeration matches. Headings and enumeration items are named tuples, built at C speed. Scans start with a
 literal (``re`` skips to it at C speed); a pattern that starts with a class, such as the
 numerals of 一是, is tried at every character and costs ten times as much.
 """
@@ -27,9 +28,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from itertools import repeat
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from .model import Span, quick_init
+from .model import Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -82,12 +84,12 @@ _ORDINAL = (
     rf"|(?P<cn>(?P<cnn>[{_CN}]{{1,3}})(?P<cnm>[、.．，,：:]))"
     rf"|(?P<ar>(?P<arn>[0-9０-９]{{1,2}})(?P<arm>[.．、,，]|[）)]))"
 )
-HEADING_RE = re.compile(_LEAD + "(?:" + _ORDINAL + ")", re.M)
+# the first characters of the alternatives of _ORDINAL: tried first, a line that starts with
+# none of them fails at once (the alternatives open with groups, so re enters each of them)
+_ORDINAL_FIRST = rf"(?=[第（(0-9０-９{_CN}])"
+HEADING_RE = re.compile(_LEAD + _ORDINAL_FIRST + "(?:" + _ORDINAL + ")", re.M)
 # A heading's start: the ordinal and the blanks after it (``gap``: its end is the first word)
-_HEADING_START = re.compile(_LEAD + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")")
-# _HEADING_START right after a line break: one scan finds the headings of all lines but the first
-# (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
-_HEADING_SCAN = re.compile(r"\n" + _HEADING_START.pattern)
+_HEADING_START = re.compile(_LEAD + _ORDINAL_FIRST + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")")
 _SENTENCE_MARK = re.compile("[。！？]")
 _ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
 _ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
@@ -101,18 +103,13 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 _TABLE_TAB = re.compile(r"\S\t+\S")
 _TABLE_GAPS = re.compile(r"\S {2,}\S.*?\S {2,}\S")
 
-
-def _is_table_line(text: str, a: int, b: int) -> bool:
-    # the (rare) tab or double space first: the patterns start with \S and would try every position
-    return (text.find("\t", a, b) != -1 and _TABLE_TAB.search(text, a, b) is not None) or \
-        (text.find("  ", a, b) != -1 and _TABLE_GAPS.search(text, a, b) is not None)
+_match_end = re.Match.end
 _MD_HASHES = re.compile(r"[ ]{0,3}(#{1,6})[ \t]")
 _PART_LEVEL = {"篇": -3, "编": -3, "部分": -2, "章": -1, "节": 0}
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
+    # (a named tuple: built at C speed with _new_heading, for every heading of every document)
     line: int                 # 0-based line
     span: Span                # heading text: the line, or for a run-in heading up to its first 。！？
     ordinal: Span             # the ordinal token with its mark, e.g. "一、" "（一）" "（一）、" "3）"
@@ -155,9 +152,8 @@ def standard_token(level: int, n: int, style: str = "") -> str:
     return ordinal_token(style, n) if level <= 0 and style.startswith("第") else ""
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class EnumItem:
+class EnumItem(NamedTuple):
+    # (a named tuple, as Heading: cheaper to build than a frozen dataclass)
     span: Span                # the enumerator token, e.g. "二是" "其次" "第三" "第四句话"
     number: int               # 1, 2, …; 0 for 最后 (the last item, whatever its number)
     marker: str               # "是" / "要" (一是/一要), "第" (第一，), "其" (其一), "首先" "其次"
@@ -218,19 +214,55 @@ def _compute_style(m: re.Match, kind: str) -> tuple[str, int, int, str]:
     return digit + mark, int(ascii_n), (4 if mark in "）)" else 3), mark
 
 
+# _HEADING_START and the rest of its line (the end of group "rest" is the line's end but for
+# the CR of a CRLF): no second look-up of the line's end per heading
+_HEADING_LINE = re.compile(_HEADING_START.pattern + r"(?P<rest>[^\n]*)")
+# _HEADING_LINE right after a line break: one scan finds the headings of all lines but the first
+# (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
+_HEADING_SCAN = re.compile(r"\n" + _HEADING_LINE.pattern)
+# a blank line after its LF
+_BLANK_REST = r"[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)"
+# the heading lines and the blank lines in one scan (a blank line's match has no groups)
+_LINE_SCAN = re.compile(r"\n(?:" + _HEADING_LINE.pattern + "|" + _BLANK_REST + ")")
+_G_ORDINAL = _HEADING_START.groupindex["ordinal"]
+_G_GAP = _HEADING_START.groupindex["gap"]
+_new_heading = tuple.__new__
+_new_span = object.__new__
+_set_start, _set_end = Span.start.__set__, Span.end.__set__
+
+
 @lru_cache(maxsize=None)
-def _heading_scan_cr() -> re.Pattern:
-    """_HEADING_SCAN for a text with lines ending in a bare CR (rare: compiled on first use)."""
-    return re.compile(r"[\n\r]" + _HEADING_START.pattern)
+def _heading_scans_cr() -> tuple[re.Pattern, re.Pattern]:
+    """_HEADING_LINE and _HEADING_SCAN for a text with lines ending in a bare CR (rare:
+    compiled on first use)."""
+    line = _HEADING_START.pattern + r"(?P<rest>[^\r\n]*)"
+    return re.compile(line), re.compile(r"[\n\r]" + line)
 
 
-def _heading_matches(text: str, bare_cr: bool) -> list[tuple[int, re.Match]]:
-    """(line start, _HEADING_START match) for each line that starts like a heading (``bare_cr``:
-    some line ends in a CR alone, which the fast LF-only scan would miss)."""
-    first = _HEADING_START.match(text)
-    found = [(0, first)] if first is not None else []
-    found += [(m.start() + 1, m) for m in (_heading_scan_cr() if bare_cr else _HEADING_SCAN).finditer(text)]
+def _heading_matches(text: str, bare_cr: bool) -> list[re.Match]:
+    """The _HEADING_LINE match of each line that starts like a heading (``bare_cr``: some line
+    ends in a CR alone, which the fast LF-only scan would miss)."""
+    line, scan = _heading_scans_cr() if bare_cr else (_HEADING_LINE, _HEADING_SCAN)
+    first = line.match(text)
+    found = [first] if first is not None else []
+    found += scan.finditer(text)
     return found
+
+
+def _scan_lines(text: str, bare_cr: bool) -> tuple[list[re.Match], list[int]]:
+    """_heading_matches, and the end of each blank line but the first (for _line_kinds): one
+    scan of the line breaks finds both where every line ends in LF."""
+    if bare_cr:
+        return _heading_matches(text, True), list(map(_match_end, _BLANK_LINE_CR.finditer(text)))
+    first = _HEADING_LINE.match(text)
+    heads = [first] if first is not None else []
+    blanks = []
+    for m in _LINE_SCAN.finditer(text):
+        if m.lastindex is None:                        # (a blank line's match has no groups)
+            blanks.append(m.end())
+        else:
+            heads.append(m)
+    return heads, blanks
 
 
 def _attachment_lines(text: str, index) -> set[int]:
@@ -258,9 +290,12 @@ def _plain(doc: "Document", a: int, b: int) -> str:
     return "".join(c for c, k in zip(doc.text[a:b], s) if k != MASK)
 
 
-def _find_headings(doc: "Document") -> list[Heading]:
+def _find_headings(doc: "Document", matches=None) -> list[Heading]:
+    """The headings (``matches``: _heading_matches of the document, when already found)."""
     text = doc.masked
     index = doc.index
+    if matches is None:
+        matches = _heading_matches(text, index.bare_cr)
     skip = _attachment_lines(text, index)
     markdown = doc.kind == "markdown"
     raw = doc.text
@@ -269,29 +304,35 @@ def _find_headings(doc: "Document") -> list[Heading]:
     stack: list[int] = []          # canonical levels of the open ancestors, for the depth
     last_num: dict[int, int] = {}  # level -> last number under the current parent
     starts = index.line_starts
-    n_lines, n_text = len(starts), len(text)
     sentence_mark, nonspace = _SENTENCE_MARK.search, _NONSPACE.search
+    styles, find = _STYLES, text.find
+    # a table line has a tab or a double space: looked for once per document, then (if there
+    # are any) in the heading's line before the table patterns, which start with \S and would
+    # try every position
+    tabs, gaps = "\t" in text, "  " in text
     last_level = None
-    for start, m in _heading_matches(text, index.bare_cr):
-        line = bisect_right(starts, start) - 1
+    for m in matches:
+        ord_start, ord_end = m.span(_G_ORDINAL)
+        line = bisect_right(starts, ord_start) - 1
         if line in skip:
             continue
-        ord_start, ord_end = m.span("ordinal")
-        style, number, level, mark = _style_of(m, text[ord_start:ord_end])
-        # the line's end (LineIndex.line_span, inlined: it is needed for every heading)
-        if line + 1 < n_lines:
-            line_end = starts[line + 1] - 1
-            if raw[line_end] == "\n" and raw[line_end - 1] == "\r":
-                line_end -= 1
-        else:
-            line_end = n_text
-        first = m.end("gap")           # the heading's first word
+        token = text[ord_start:ord_end]
+        style, number, level, mark = styles.get(token) or _style_of(m, token)
+        line_end = m.end()
+        if raw[line_end - 1] == "\r":                  # a CRLF line (never the ordinal's end)
+            line_end -= 1
+        first = m.end(_G_GAP)          # the heading's first word
         if number <= 0 or first >= line_end:
             continue                                   # "（一）" alone, "一、" with nothing after
-        if markdown and raw[start:ord_start].lstrip(" \t").startswith("|"):
-            continue                                   # a Markdown table row
-        if _is_table_line(text, first, min(line_end, first + 120)):
-            continue                                   # a plain-text table line
+        if markdown:
+            start = starts[line]
+            if raw[start:ord_start].lstrip(" \t").startswith("|"):
+                continue                               # a Markdown table row
+        if tabs or gaps:
+            b = min(line_end, first + 120)
+            if (tabs and find("\t", first, b) != -1 and _TABLE_TAB.search(text, first, b) is not None) or \
+                    (gaps and find("  ", first, b) != -1 and _TABLE_GAPS.search(text, first, b) is not None):
+                continue                               # a plain-text table line
         head = text[ord_end]
         if head in _DIGITS:
             # "1.5亿元", "2、3月份", "12.30前": numbers, not ordinals; "1.2024年工作回顾" and
@@ -330,9 +371,16 @@ def _find_headings(doc: "Document") -> list[Heading]:
                 del last_num[lv]
         last_num[level] = number
         last_level = level
-        # (positional: the fields in order; keywords cost a third more, for every heading)
-        out.append(Heading(line, Span(ord_start, head_end), Span(ord_start, ord_end), style, number,
-                           level, md_level, run_in, title.strip(" \t\u3000\u00a0。"), len(stack)))
+        # the spans and the heading built without their Python-level __init__ (valid by
+        # construction: ord_start <= ord_end <= head_end)
+        span = _new_span(Span)
+        _set_start(span, ord_start)
+        _set_end(span, head_end)
+        ordinal = _new_span(Span)
+        _set_start(ordinal, ord_start)
+        _set_end(ordinal, ord_end)
+        out.append(_new_heading(Heading, (line, span, ordinal, style, number, level, md_level, run_in,
+                                          title.strip(" \t\u3000\u00a0。"), len(stack))))
     return out
 
 
@@ -401,7 +449,15 @@ def _paragraph_of(doc: "Document", line: int) -> int:
     return line
 
 
-def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
+def _paragraph(doc: "Document", line: int, paras: dict[int, int]) -> int:
+    """_paragraph_of, remembered in ``paras`` (several items often share a line)."""
+    para = paras.get(line)
+    if para is None:
+        para = paras[line] = _paragraph_of(doc, line)
+    return para
+
+
+def _find_shi_lists(doc: "Document", paras: dict[int, int]) -> list[list[EnumItem]]:
     text = doc.masked
     index = doc.index
     markdown = doc.kind == "markdown"
@@ -409,8 +465,8 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     current: dict[str, list[EnumItem]] = {}
     last_line: dict[str, int] = {}
     n_text = len(text)
-    ends = [m.end() for m in _SHI.finditer(text)]
-    ends += [m.end() for m in _YAO.finditer(text)]
+    ends = list(map(_match_end, _SHI.finditer(text)))
+    ends += map(_match_end, _YAO.finditer(text))
     ends.sort()
     for end in ends:
         # the one or two numerals before 是/要, as [一…十][一…十]?[是要] would match them
@@ -427,7 +483,7 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
         if not n:
             continue
         line = index.line_of(start)
-        para = _paragraph_of(doc, line)
+        para = _paragraph(doc, line, paras)
         item = EnumItem(Span(start, end), n, marker, line, "shi", para)
         cur = current.get(marker)
         # a list continues in the same paragraph, or on the next line when that line starts
@@ -443,7 +499,7 @@ def _find_shi_lists(doc: "Document") -> list[list[EnumItem]]:
     return lists
 
 
-def _sequence_item(doc: "Document", m: re.Match) -> Optional[EnumItem]:
+def _sequence_item(doc: "Document", m: re.Match, paras: dict[int, int]) -> Optional[EnumItem]:
     """The item of a _SEQ_WORDS match, or None where it is not one."""
     text = doc.masked
     start = m.start()
@@ -454,7 +510,7 @@ def _sequence_item(doc: "Document", m: re.Match) -> Optional[EnumItem]:
         if not n:
             return None
         line = doc.index.line_of(start)
-        return EnumItem(Span(start, m.end()), n, m.group("label"), line, "label", _paragraph_of(doc, line))
+        return EnumItem(Span(start, m.end()), n, m.group("label"), line, "label", _paragraph(doc, line, paras))
     mark = m.group("mark")
     w = text[start:m.end() - 1]
     if w[0] == "第":
@@ -474,10 +530,10 @@ def _sequence_item(doc: "Document", m: re.Match) -> Optional[EnumItem]:
     else:
         n, kind, marker = _NARRATIVE_NUM[w], "narrative", w
     line = doc.index.line_of(start)
-    return EnumItem(Span(start, start + len(w)), n, marker, line, kind, _paragraph_of(doc, line))
+    return EnumItem(Span(start, start + len(w)), n, marker, line, kind, _paragraph(doc, line, paras))
 
 
-def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[EnumItem]]:
+def _find_sequence_lists(doc: "Document", heading_lines: set[int], paras: dict[int, int]) -> list[list[EnumItem]]:
     """首先/其次/再次/最后, 第一，/第二，, 其一/其二 lists (one list may mix them: that is what
     HD010 reports), and 第一句：/第二句话： label lists. A list ends at a heading line, after
     twelve lines without an item, or where an item cannot continue it."""
@@ -485,7 +541,7 @@ def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[
     items: list[EnumItem] = []
     for pattern in _SEQ_WORDS:
         for m in pattern.finditer(text):
-            item = _sequence_item(doc, m)
+            item = _sequence_item(doc, m, paras)
             if item is not None:
                 items.append(item)
     items.sort(key=lambda it: it.span.start)
@@ -514,7 +570,8 @@ def _find_sequence_lists(doc: "Document", heading_lines: set[int]) -> list[list[
 
 
 def _find_enumerations(doc: "Document", heading_lines: set[int]) -> list[tuple[EnumItem, ...]]:
-    lists = _find_shi_lists(doc) + _find_sequence_lists(doc, heading_lines)
+    paras: dict[int, int] = {}                    # line -> _paragraph_of, for both kinds
+    lists = _find_shi_lists(doc, paras) + _find_sequence_lists(doc, heading_lines, paras)
     lists.sort(key=lambda l: l[0].span.start)
     return [tuple(l) for l in lists]
 
@@ -525,8 +582,11 @@ _GENRE = re.compile(r"(?:讲话|通知|报告|方案|意见|请示|函|纪要|�
                     r"建议|提案|答复|指引|指南|清单|章程|制度|准则|守则|述职|体会|心得|党课|演讲|贺信|贺词|"
                     r"感谢信|慰问信|决议|命令|令|条例|规则|措施|举措|任务分工|事项|"
                     r"征求意见稿）|（征求意见稿）|（草案）|（试行）|（代拟稿）|（送审稿）)$")
+_GENRE_TAIL = 12                    # longer than any genre word (_GENRE is anchored at the end)
 # leftovers that never make a title or a salutation (web-site adverts, contact stamps)
-_LEFTOVER_HINT = re.compile(r"QQ|[Qq]{2}|微信|公众号|http|www\.|\.com|\.cn|文库|仅供|禁止外传|扫码|本站|网友|上传|"
+# (every alternative starts with a literal, so that a search skips to their first characters at C
+# speed: no "[Qq]{2}", which would make it try every alternative at every position)
+_LEFTOVER_HINT = re.compile(r"QQ|Qq|qQ|qq|微信|公众号|http|www\.|\.com|\.cn|文库|仅供|禁止外传|扫码|本站|网友|上传|"
                             r"下载|第[0-9]+页|共[0-9]+页")
 # …and what else makes a short first line look like one, when it carries no genre word
 _LEFTOVER_WIDE = re.compile(r"范文|会员|转载|来源|整理|原创|精品|资料|文档|关注|版权|点击|免费|咨询|阅读|更多|分享|小编")
@@ -571,7 +631,8 @@ def _title_and_salutation(doc: "Document", head: list) -> tuple[Optional[Span], 
         bare = s.rstrip("。，；：:、.,;")
         # after body text, a line ending in a mark is a sentence of it (会议还研究了其他事项。); an
         # unpunctuated one may still be a title (the next document of a file holding several)
-        if len(s) <= 80 and "。" not in bare and not _LEFTOVER_HINT.search(s) and _GENRE.search(bare) \
+        if len(s) <= 80 and "。" not in bare and not _LEFTOVER_HINT.search(s) \
+                and _GENRE.search(bare, len(bare) - _GENRE_TAIL) \
                 and not HEADING_RE.match(s) and not _ARTICLE.match(s) and not (in_body and bare != s) \
                 and not (s.endswith(_ENDS_IN_MARK) and ("，" in s or "," in s)):
             title = _trimmed(text, a, b)
@@ -627,8 +688,16 @@ def _nonblank(doc: "Document", lines, limit: int) -> list:
     text = doc.masked
     index = doc.index
     out = []
+    # LineIndex.line_span, inlined
+    starts, raw, last = index.line_starts, index.text, index.line_count - 1
     for i in lines:
-        a, b = index.line_span(i)
+        a = starts[i]
+        if i < last:
+            b = starts[i + 1] - 1
+            if b > a and raw[b] == "\n" and raw[b - 1] == "\r":
+                b -= 1
+        else:
+            b = len(raw)
         s = text[a:b].strip(_SPACE)
         if s:
             out.append((i, a, b, s))
@@ -637,11 +706,13 @@ def _nonblank(doc: "Document", lines, limit: int) -> list:
     return out
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)")
 _BLANK_LINE_CR = re.compile(r"(?:\r\n|\n|\r(?!\n))[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)")
 
 
-def _line_kinds(doc: "Document", title, salutation, headings, signature, date) -> tuple[str, ...]:
+def _line_kinds(doc: "Document", title, salutation, heading_lines, signature, date,
+                blank_ends: list[int]) -> tuple[str, ...]:
+    """The kind of each line (``heading_lines``: the lines of the headings; ``blank_ends``: the
+    end of each blank line but the first, as _scan_lines finds them)."""
     index = doc.index
     text = doc.masked
     kinds = ["text"] * index.line_count
@@ -650,10 +721,11 @@ def _line_kinds(doc: "Document", title, salutation, headings, signature, date) -
     first = index.line_span(0)
     if not text[first[0]:first[1]].strip(_SPACE):
         kinds[0] = "blank"
-    for m in (_BLANK_LINE_CR if index.bare_cr else _BLANK_LINE).finditer(text):
-        kinds[index.line_of(m.end())] = "blank"
-    for h in headings:
-        kinds[h.line] = "heading"
+    # (the line of each blank line's end, found at C speed: LineIndex.line_of is bisect_right - 1)
+    for line in map(bisect_right, repeat(index.line_starts), blank_ends):
+        kinds[line - 1] = "blank"
+    for line in heading_lines:
+        kinds[line] = "heading"
     for span, name in ((title, "title"), (salutation, "salutation"), (signature, "signature"), (date, "date")):
         if span is not None:
             for ln in range(index.line_of(span.start), index.line_of(max(span.start, span.end - 1)) + 1):
@@ -671,8 +743,10 @@ def analyze(doc: "Document") -> Structure:
     signature, date = _signature_and_date(doc, tail)
     if title is not None and date is not None and date.start <= title.start:
         signature = date = None                          # a one-line document
-    headings = tuple(_find_headings(doc))
-    enums = tuple(_find_enumerations(doc, {h.line for h in headings}))
-    kinds = _line_kinds(doc, title, salutation, headings, signature, date)
+    matches, blank_ends = _scan_lines(doc.masked, index.bare_cr)
+    headings = tuple(_find_headings(doc, matches))
+    heading_lines = [h.line for h in headings]
+    enums = tuple(_find_enumerations(doc, set(heading_lines)))
+    kinds = _line_kinds(doc, title, salutation, heading_lines, signature, date, blank_ends)
     return Structure(title=title, salutation=salutation, headings=headings, enumerations=enums,
                      signature=signature, date=date, line_kinds=kinds)

@@ -212,8 +212,10 @@ def _analyze_headings(doc, ctx):
                          related=(Related(p.ordinal, "上级序号"),))
         flagged.add(i)
     accepted = set(ctx.settings.conventions.get("accept-ordinals", ()) or ()) if ctx.settings else set()
-    eff_of = {level: tree.eff(level) for level in {h.level for h in headings}}
-    effs = [eff_of[h.level] for h in headings]
+    effs = [h.level for h in headings]
+    if tree.order != (1, 2, 3, 4):                # (in the standard order a level is its own)
+        eff_of = {level: tree.eff(level) for level in set(effs)}
+        effs = [eff_of[level] for level in effs]
     min_eff = min(effs)
     seen_min = None                  # the shallowest effective level seen so far
     prev_e = None                    # the previous heading's effective level
@@ -363,9 +365,10 @@ def _typo_mark(style: str) -> bool:
 def _check_forms(doc, ctx, headings, groups, accepted):
     """Mixed forms among siblings (HD006), wrong marks (HD007), wrong widths (HD008)."""
     fine = STANDARD_STYLES | accepted
+    forms = [h.style for h in headings]
     for group in groups:
-        first = headings[group[0]].style
-        if first in fine and all(headings[k].style == first for k in group):
+        first = forms[group[0]]
+        if first in fine and [forms[k] for k in group].count(first) == len(group):
             continue                                   # the common case: one good form
         styles = Counter(headings[k].style for k in group)
         for k in group:
@@ -438,14 +441,15 @@ def _check_shi(doc, ctx, items):
         return
     prev = items[0]
     for it in items[1:]:
-        tok = text[it.span.start:it.span.end]
         if it.number == prev.number + 1:
             pass
         elif it.number > prev.number + 1:
+            tok = text[it.span.start:it.span.end]
             yield ctx.report(it.span, f"列举跳号：“{text[prev.span.start:prev.span.end]}”之后是“{tok}”，"
                              f"缺少“{cn_numeral(prev.number + 1)}{marker}”", code="HD009",
                              related=(Related(prev.span, "上一项"),))
         elif it.number == prev.number:
+            tok = text[it.span.start:it.span.end]
             yield ctx.report(it.span, f"列举序号“{tok}”重复", code="HD009", related=(Related(prev.span, "上一项"),))
         prev = it
 
@@ -514,7 +518,7 @@ def _analyze_announced(doc, ctx):
     lists = [l for l in structure.enumerations if l[0].kind in ("shi", "label", "ordinal")]
     list_starts = [l[0].span.start for l in lists]
     headings = structure.headings
-    heading_starts = [h.ordinal.start for h in headings]
+    heading_starts = None              # (built when first needed: few matches get that far)
     for m in _announcements(text, index, lists, headings):
         if m.start() and text[m.start() - 1] in "0123456789第十.．":
             continue
@@ -545,6 +549,8 @@ def _analyze_announced(doc, ctx):
         line_start = index.line_starts[line]
         if not _SPEAKS.search(text[max(line_start, m.start() - 6):m.start()]):
             continue
+        if heading_starts is None:
+            heading_starts = [h.ordinal.start for h in headings]
         k = bisect.bisect_right(heading_starts, m.end())
         if k >= len(headings):
             continue
@@ -572,29 +578,44 @@ def _analyze_announced(doc, ctx):
 
 
 def _announcements(text, index, lists, headings):
-    """The _ANNOUNCE matches that can be checked: those on the line of a list's first item 一
-    or the line before it, or on the two lines before a heading numbered 1 (only these lines
-    are scanned: the pattern starts with a class of numerals, which is slow to look for)."""
-    lines = set()
-    for items in lists:
-        if items[0].number == 1:
-            lines.update((items[0].line - 1, items[0].line))
-    for h in headings:
-        if h.number == 1:
-            lines.update((h.line - 2, h.line - 1))
+    """The _ANNOUNCE matches that can be checked: those on the (one or) two lines before a
+    heading numbered 1, and those ending at most 40 characters before a list's first item 一 on its
+    line or the line before (only these are scanned: the pattern starts with a class of
+    numerals, which is slow to look for; no two matches can overlap, so scanning a part of a
+    line finds the matches of the whole line that lie in it)."""
     starts = index.line_starts
-    ranges: list[list[int]] = []       # runs of these lines, as [start, end) offsets
-    for line in sorted(lines):
-        if line < 0:
-            continue
-        a = starts[line]
-        b = starts[line + 1] if line + 1 < len(starts) else len(text)
-        if ranges and ranges[-1][1] == a:
-            ranges[-1][1] = b
+    n_lines = len(starts)
+    spans: list[tuple[int, int]] = []
+    firsts = [h.line for h in headings if h.number == 1]
+    if firsts:
+        heading_lines = {h.line for h in headings}
+        for first_line in firsts:
+            # (two lines up only when the line between holds no heading: a match there would
+            # announce that heading, which is numbered 1 only when it adds the line itself)
+            above = first_line - 1
+            for line in (above - 1, above) if above not in heading_lines else (above,):
+                if line >= 0:
+                    spans.append((starts[line], starts[line + 1] if line + 1 < n_lines else len(text)))
+    for items in lists:
+        first = items[0]
+        if first.number == 1:
+            # (_analyze_announced reads a match as the list's announcement only that close)
+            a = max(starts[max(first.line - 1, 0)], first.span.start - _LIST_REACH)
+            spans.append((a, first.span.start))
+    spans.sort()
+    ranges: list[list[int]] = []       # the union of these spans
+    for a, b in spans:
+        if ranges and ranges[-1][1] >= a:
+            if b > ranges[-1][1]:
+                ranges[-1][1] = b
         else:
             ranges.append([a, b])
     for a, b in ranges:
         yield from _ANNOUNCE.finditer(text, a, b)
+
+
+# how far before a list's first item its announcement may end (40), plus the longest match
+_LIST_REACH = 40 + 6
 
 
 # an enumeration between the announcement and the headings means the count is about that
