@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from operator import attrgetter, itemgetter
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Related, Span
@@ -159,29 +160,35 @@ def _report(doc, ctx, code: str, occ: Sequence[Occ], *, name: Callable[[str], st
             skip: Callable[[Occ], bool] = lambda o: False,
             template: str = "本文{t} {nt} 处、{f} {nf} 处，建议统一为{t}",
             message: Optional[Callable[..., str]] = None,
-            alike: Optional[Callable[[Occ, Occ], bool]] = None):
+            alike: Optional[Callable[[Occ], object]] = None):
     """Report every occurrence whose form differs from the target form.
 
     The message is ``template`` filled with ``t``/``f`` (``name`` of the target form and of this
     occurrence's form) and ``nt``/``nf`` (their counts); ``message(target, n_target, form, n_form,
     occ, example)`` replaces it. ``fix(occ, target, example)`` builds the fix (``example`` is the
     nearest occurrence of the target form, also given as related information); ``skip(occ)``
-    marks occurrences that count but are never reported (the 成文日期); ``alike(occ, m)`` picks the
-    majority occurrences the example should preferably come from (the same institution pair)."""
-    if len({o.form for o in occ}) < 2:
+    marks occurrences that count but are never reported (the 成文日期); the example should
+    preferably come from the majority occurrences with the same ``alike(occ)`` (the same
+    institution pair)."""
+    counts: dict[str, int] = {}                     # in the order the forms are first used
+    for o in occ:
+        counts[o.form] = counts.get(o.form, 0) + 1
+    if len(counts) < 2:
         return
-    counts = Counter(o.form for o in occ)
-    order = list(dict.fromkeys(o.form for o in occ))
-    target = _target(counts, order, allowed, prefer)
+    target = _target(counts, list(counts), allowed, prefer)
     if target is None:
         return
     majority = [o for o in occ if o.form == target]
     starts = [o.span.start for o in majority]
     kind = "多数写法" if counts[target] == max(counts.values()) else "规范写法"
+    by_alike: dict[object, list[Occ]] = {}
+    if alike is not None:
+        for m in majority:
+            by_alike.setdefault(alike(m), []).append(m)
     for o in occ:
         if o.form == target or skip(o):
             continue
-        same = [m for m in majority if alike(o, m)] if alike is not None else None
+        same = by_alike.get(alike(o)) if alike is not None else None
         if same:
             example = min(same, key=lambda m: abs(m.span.start - o.span.start))
         else:
@@ -361,6 +368,8 @@ _SLOGAN_NOUNS = frozenset(("意识", "自信", "维护", "确立", "全面", "�
 _AR_TO_CN = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 _QUARTER = re.compile("季度")
 _QUARTER_CN = "一二三四"
+_QUARTER_NUMBERS = "1234" + _QUARTER_CN
+_NOT_BEFORE_QUARTER = "0123456789.-—～~" + _CN_NUM
 
 
 def _count_ok(text: str, s: int, unit: str, noun: str) -> bool:
@@ -394,7 +403,7 @@ def _numerals(doc, ctx):
                 groups[(value, key)].append(Occ(form, Span(s, e), num + key))
     for m in _QUARTER.finditer(text):               # 一季度 / 3季度 / 第四季度
         s = m.start() - 1
-        if s < 0 or text[s] not in "1234" + _QUARTER_CN or (s and text[s - 1] in "0123456789.-—～~" + _CN_NUM):
+        if s < 0 or text[s] not in _QUARTER_NUMBERS or (s and text[s - 1] in _NOT_BEFORE_QUARTER):
             continue
         groups[(0, "季度")].append(Occ("阿拉伯数字" if text[s].isdigit() else "汉字数字", Span(s, s + 1),
                                      text[s] + "季度"))
@@ -501,6 +510,9 @@ def _percent(doc, ctx):
 
 # --------------------------------------------------------------------------- CS006 institution pairs
 
+_SHOWN = attrgetter("shown")
+_SECOND = itemgetter(1)
+
 # 市委、市政府 / 市委市政府 / 镇党委、镇政府 / 党委、政府 (found from 委), 党中央、国务院 (from 中央)
 _PAIR_WEI = re.compile(r"委(、?)([省市县区州旗镇乡]?)(?:人民)?政府")
 _PAIR_CENTRAL = re.compile(r"中央(、?)国务院")
@@ -531,7 +543,7 @@ def _institutions(doc, ctx):
                 found.append(("中央", c - 1, m))
             elif text[c - 2:c] == "中共":
                 found.append(("中央", c - 2, m))
-    for group, s, m in sorted(found, key=lambda f: f[1]):
+    for group, s, m in sorted(found, key=_SECOND):
         if not m.group(1) and text.startswith("关于", m.end()):
             continue        # 中共中央 国务院关于…: a joint issuer in a title, spaced per GB/T 9704
         cut = m.start(1)
@@ -548,7 +560,7 @@ def _institutions(doc, ctx):
 
     for group, occ in groups.items():
         yield from _report(doc, ctx, "CS006", occ, name=str, allowed=("、",), fix=fix, message=message,
-                           alike=lambda o, m: o.shown == m.shown)
+                           alike=_SHOWN)
 
 
 # --------------------------------------------------------------------------- CS007 clock times
