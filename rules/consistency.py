@@ -204,6 +204,9 @@ def _report(doc, ctx, code: str, occ: Sequence[Occ], *, name: Callable[[str], st
                          related=(Related(example.span, f"{kind}：“{shown}”"),))
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
 def _q(s: str) -> str:
     return f"“{s}”"
 
@@ -251,14 +254,14 @@ def _bad_start(text: str, s: int) -> bool:
 
 def _ranges(doc, ctx):
     text = doc.masked
+    # kind -> [(start, form, span, connector span, shown with its unit?)]: the occurrences are
+    # built only for the kinds that mix connectors (most documents use one)
     by_kind = defaultdict(list)
     for item in find_ranges(doc):
         span, connector = item[0], item[1]
         form = text[connector.start:connector.end]
         if form in _CONNECTORS:
-            unit = _UNIT_AFTER.match(text, span.end)
-            shown = doc.text[span.start:unit.end() if unit else span.end]
-            by_kind[_range_kind(text, span, connector)].append(Occ(form, span, shown, Edit(connector, "")))
+            by_kind[_range_kind(text, span, connector)].append((span.start, form, span, connector, True))
     for c in connector_positions(doc):
         if not c or text[c - 1] not in _RANGE_LEFT_END or not _DIGIT_AFTER.match(text, c + 1):
             continue
@@ -276,13 +279,24 @@ def _ranges(doc, ctx):
             kind, s, e = "clock", left.start(), right.end()
         if _bad_start(text, s) or doc.is_protected(s, e):
             continue
-        by_kind[kind].append(Occ(text[c], Span(s, e), edit=Edit(Span(c, c + 1), "")))
+        by_kind[kind].append((s, text[c], Span(s, e), Span(c, c + 1), False))
+
+    def occurrence(entry):
+        _, form, span, connector, ranged = entry
+        shown = ""
+        if ranged:
+            unit = _UNIT_AFTER.match(text, span.end)
+            shown = doc.text[span.start:unit.end() if unit else span.end]
+        return Occ(form, span, shown, Edit(connector, ""))
 
     def fix(o, target, example):
         return Fix.replace(o.edit.span, target, f"改为“{target}”", Applicability.UNSAFE)
 
-    for kind, occ in by_kind.items():
-        occ.sort(key=lambda o: o.span.start)
+    for kind, found in by_kind.items():
+        if len({f[1] for f in found}) < 2:
+            continue           # one connector only: nothing to unify
+        found.sort(key=_FIRST)
+        occ = [occurrence(f) for f in found]
         standard = sum(1 for o in occ if o.form in _STANDARD_CONNECTORS)
         others = len(occ) - standard
         if not standard or standard < others or (kind == "number" and standard == others):
@@ -442,7 +456,7 @@ _FAMILY = {"句话": "句", "句": "句", "方面": "方面", "点": "点", None
 
 def _labels(doc, ctx):
     text = doc.masked
-    series = defaultdict(list)                       # family -> [[Occ, ...], ...]
+    series = defaultdict(list)                       # family -> [[label match, ...], ...]
     last = {}
     for m in _LABEL.finditer(text):
         s = m.start()
@@ -452,17 +466,20 @@ def _labels(doc, ctx):
         if n == 1 or n <= last.get(family, 0) or not series[family]:
             series[family].append([])                # 第一… starts a new series
         last[family] = n
-        form = m.group("form") or ""
-        series[family][-1].append(Occ(form, Span(s, m.end()), edit=Edit(Span(m.end("n"), m.end()), "")))
+        series[family][-1].append(m)
 
     def fix(o, target, example):
         number = doc.text[o.span.start:o.edit.span.start]
         return Fix.replace(o.edit.span, target, f"改为“{number}{target}”", Applicability.UNSAFE)
 
     for runs in series.values():
-        for occ in runs:
-            if len(occ) < 3:
+        for found in runs:
+            if len(found) < 3:
                 continue                             # two labels that differ: no majority to follow
+            if len({m.group("form") or "" for m in found}) < 2:
+                continue                             # one form: nothing to report (built only if needed)
+            occ = [Occ(m.group("form") or "", Span(m.start(), m.end()), edit=Edit(Span(m.end("n"), m.end()), ""))
+                   for m in found]
             yield from _report(doc, ctx, "CS004", occ, name=lambda f: f"“第×{f}”", fix=fix,
                                template="这组并列标签用{t} {nt} 处、{f} {nf} 处，建议统一为{t}")
 
@@ -511,7 +528,6 @@ def _percent(doc, ctx):
 # --------------------------------------------------------------------------- CS006 institution pairs
 
 _SHOWN = attrgetter("shown")
-_SECOND = itemgetter(1)
 
 # 市委、市政府 / 市委市政府 / 镇党委、镇政府 / 党委、政府 (found from 委), 党中央、国务院 (from 中央)
 _PAIR_WEI = re.compile(r"委(、?)([省市县区州旗镇乡]?)(?:人民)?政府")
@@ -546,10 +562,18 @@ def _institutions(doc, ctx):
     for group, s, m in sorted(found, key=_SECOND):
         if not m.group(1) and text.startswith("关于", m.end()):
             continue        # 中共中央 国务院关于…: a joint issuer in a title, spaced per GB/T 9704
-        cut = m.start(1)
-        old = doc.text[s:m.end()]
-        pair = old if m.group(1) else old[:cut - s] + "、" + old[cut - s:]
-        groups[group].append(Occ("、" if m.group(1) else "", Span(s, m.end()), pair, Edit(Span(cut, cut), "、")))
+        groups[group].append((s, m))
+    for group, pairs in groups.items():
+        # a group with one form reports nothing: its occurrences are only built when needed
+        if len({bool(m.group(1)) for _, m in pairs}) < 2:
+            groups[group] = []
+            continue
+        occ = groups[group] = []
+        for s, m in pairs:
+            cut = m.start(1)
+            old = doc.text[s:m.end()]
+            pair = old if m.group(1) else old[:cut - s] + "、" + old[cut - s:]
+            occ.append(Occ("、" if m.group(1) else "", Span(s, m.end()), pair, Edit(Span(cut, cut), "、")))
 
     def fix(o, target, example):
         return Fix(title=f"改为“{o.shown}”", edits=(o.edit,), applicability=Applicability.UNSAFE)
