@@ -377,6 +377,10 @@ def _scan(doc) -> list[tuple[int, int, str]]:
         start, end = m.span()
         if not t.strip(_XC_STR):
             # the common case, X, XX, ×× alone: one token
+            if t == "×":                                # the commonest of all (_classify_token's first case)
+                if _times_is_blank(doc, text, start, end, eq):
+                    append((start, end, "times"))
+                continue
             found = _classify_token(doc, text, start, end, eq, t)
             if found is not None:
                 append(found)
