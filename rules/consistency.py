@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from operator import attrgetter, itemgetter
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Related, Span
@@ -159,29 +160,35 @@ def _report(doc, ctx, code: str, occ: Sequence[Occ], *, name: Callable[[str], st
             skip: Callable[[Occ], bool] = lambda o: False,
             template: str = "本文{t} {nt} 处、{f} {nf} 处，建议统一为{t}",
             message: Optional[Callable[..., str]] = None,
-            alike: Optional[Callable[[Occ, Occ], bool]] = None):
+            alike: Optional[Callable[[Occ], object]] = None):
     """Report every occurrence whose form differs from the target form.
 
     The message is ``template`` filled with ``t``/``f`` (``name`` of the target form and of this
     occurrence's form) and ``nt``/``nf`` (their counts); ``message(target, n_target, form, n_form,
     occ, example)`` replaces it. ``fix(occ, target, example)`` builds the fix (``example`` is the
     nearest occurrence of the target form, also given as related information); ``skip(occ)``
-    marks occurrences that count but are never reported (the 成文日期); ``alike(occ, m)`` picks the
-    majority occurrences the example should preferably come from (the same institution pair)."""
-    if len({o.form for o in occ}) < 2:
+    marks occurrences that count but are never reported (the 成文日期); the example should
+    preferably come from the majority occurrences with the same ``alike(occ)`` (the same
+    institution pair)."""
+    counts: dict[str, int] = {}                     # in the order the forms are first used
+    for o in occ:
+        counts[o.form] = counts.get(o.form, 0) + 1
+    if len(counts) < 2:
         return
-    counts = Counter(o.form for o in occ)
-    order = list(dict.fromkeys(o.form for o in occ))
-    target = _target(counts, order, allowed, prefer)
+    target = _target(counts, list(counts), allowed, prefer)
     if target is None:
         return
     majority = [o for o in occ if o.form == target]
     starts = [o.span.start for o in majority]
     kind = "多数写法" if counts[target] == max(counts.values()) else "规范写法"
+    by_alike: dict[object, list[Occ]] = {}
+    if alike is not None:
+        for m in majority:
+            by_alike.setdefault(alike(m), []).append(m)
     for o in occ:
         if o.form == target or skip(o):
             continue
-        same = [m for m in majority if alike(o, m)] if alike is not None else None
+        same = by_alike.get(alike(o)) if alike is not None else None
         if same:
             example = min(same, key=lambda m: abs(m.span.start - o.span.start))
         else:
@@ -195,6 +202,9 @@ def _report(doc, ctx, code: str, occ: Sequence[Occ], *, name: Callable[[str], st
             msg = template.format(t=name(target), nt=counts[target], f=name(o.form), nf=counts[o.form])
         yield ctx.report(o.span, msg, code=code, fix=fix(o, target, example) if fix else None,
                          related=(Related(example.span, f"{kind}：“{shown}”"),))
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _q(s: str) -> str:
@@ -244,14 +254,14 @@ def _bad_start(text: str, s: int) -> bool:
 
 def _ranges(doc, ctx):
     text = doc.masked
+    # kind -> [(start, form, span, connector span, shown with its unit?)]: the occurrences are
+    # built only for the kinds that mix connectors (most documents use one)
     by_kind = defaultdict(list)
     for item in find_ranges(doc):
         span, connector = item[0], item[1]
         form = text[connector.start:connector.end]
         if form in _CONNECTORS:
-            unit = _UNIT_AFTER.match(text, span.end)
-            shown = doc.text[span.start:unit.end() if unit else span.end]
-            by_kind[_range_kind(text, span, connector)].append(Occ(form, span, shown, Edit(connector, "")))
+            by_kind[_range_kind(text, span, connector)].append((span.start, form, span, connector, True))
     for c in connector_positions(doc):
         if not c or text[c - 1] not in _RANGE_LEFT_END or not _DIGIT_AFTER.match(text, c + 1):
             continue
@@ -269,13 +279,24 @@ def _ranges(doc, ctx):
             kind, s, e = "clock", left.start(), right.end()
         if _bad_start(text, s) or doc.is_protected(s, e):
             continue
-        by_kind[kind].append(Occ(text[c], Span(s, e), edit=Edit(Span(c, c + 1), "")))
+        by_kind[kind].append((s, text[c], Span(s, e), Span(c, c + 1), False))
+
+    def occurrence(entry):
+        _, form, span, connector, ranged = entry
+        shown = ""
+        if ranged:
+            unit = _UNIT_AFTER.match(text, span.end)
+            shown = doc.text[span.start:unit.end() if unit else span.end]
+        return Occ(form, span, shown, Edit(connector, ""))
 
     def fix(o, target, example):
         return Fix.replace(o.edit.span, target, f"改为“{target}”", Applicability.UNSAFE)
 
-    for kind, occ in by_kind.items():
-        occ.sort(key=lambda o: o.span.start)
+    for kind, found in by_kind.items():
+        if len({f[1] for f in found}) < 2:
+            continue           # one connector only: nothing to unify
+        found.sort(key=_FIRST)
+        occ = [occurrence(f) for f in found]
         standard = sum(1 for o in occ if o.form in _STANDARD_CONNECTORS)
         others = len(occ) - standard
         if not standard or standard < others or (kind == "number" and standard == others):
@@ -361,6 +382,8 @@ _SLOGAN_NOUNS = frozenset(("意识", "自信", "维护", "确立", "全面", "�
 _AR_TO_CN = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 _QUARTER = re.compile("季度")
 _QUARTER_CN = "一二三四"
+_QUARTER_NUMBERS = "1234" + _QUARTER_CN
+_NOT_BEFORE_QUARTER = "0123456789.-—～~" + _CN_NUM
 
 
 def _count_ok(text: str, s: int, unit: str, noun: str) -> bool:
@@ -394,7 +417,7 @@ def _numerals(doc, ctx):
                 groups[(value, key)].append(Occ(form, Span(s, e), num + key))
     for m in _QUARTER.finditer(text):               # 一季度 / 3季度 / 第四季度
         s = m.start() - 1
-        if s < 0 or text[s] not in "1234" + _QUARTER_CN or (s and text[s - 1] in "0123456789.-—～~" + _CN_NUM):
+        if s < 0 or text[s] not in _QUARTER_NUMBERS or (s and text[s - 1] in _NOT_BEFORE_QUARTER):
             continue
         groups[(0, "季度")].append(Occ("阿拉伯数字" if text[s].isdigit() else "汉字数字", Span(s, s + 1),
                                      text[s] + "季度"))
@@ -433,7 +456,7 @@ _FAMILY = {"句话": "句", "句": "句", "方面": "方面", "点": "点", None
 
 def _labels(doc, ctx):
     text = doc.masked
-    series = defaultdict(list)                       # family -> [[Occ, ...], ...]
+    series = defaultdict(list)                       # family -> [[label match, ...], ...]
     last = {}
     for m in _LABEL.finditer(text):
         s = m.start()
@@ -443,17 +466,20 @@ def _labels(doc, ctx):
         if n == 1 or n <= last.get(family, 0) or not series[family]:
             series[family].append([])                # 第一… starts a new series
         last[family] = n
-        form = m.group("form") or ""
-        series[family][-1].append(Occ(form, Span(s, m.end()), edit=Edit(Span(m.end("n"), m.end()), "")))
+        series[family][-1].append(m)
 
     def fix(o, target, example):
         number = doc.text[o.span.start:o.edit.span.start]
         return Fix.replace(o.edit.span, target, f"改为“{number}{target}”", Applicability.UNSAFE)
 
     for runs in series.values():
-        for occ in runs:
-            if len(occ) < 3:
+        for found in runs:
+            if len(found) < 3:
                 continue                             # two labels that differ: no majority to follow
+            if len({m.group("form") or "" for m in found}) < 2:
+                continue                             # one form: nothing to report (built only if needed)
+            occ = [Occ(m.group("form") or "", Span(m.start(), m.end()), edit=Edit(Span(m.end("n"), m.end()), ""))
+                   for m in found]
             yield from _report(doc, ctx, "CS004", occ, name=lambda f: f"“第×{f}”", fix=fix,
                                template="这组并列标签用{t} {nt} 处、{f} {nf} 处，建议统一为{t}")
 
@@ -501,6 +527,8 @@ def _percent(doc, ctx):
 
 # --------------------------------------------------------------------------- CS006 institution pairs
 
+_SHOWN = attrgetter("shown")
+
 # 市委、市政府 / 市委市政府 / 镇党委、镇政府 / 党委、政府 (found from 委), 党中央、国务院 (from 中央)
 _PAIR_WEI = re.compile(r"委(、?)([省市县区州旗镇乡]?)(?:人民)?政府")
 _PAIR_CENTRAL = re.compile(r"中央(、?)国务院")
@@ -531,13 +559,21 @@ def _institutions(doc, ctx):
                 found.append(("中央", c - 1, m))
             elif text[c - 2:c] == "中共":
                 found.append(("中央", c - 2, m))
-    for group, s, m in sorted(found, key=lambda f: f[1]):
+    for group, s, m in sorted(found, key=_SECOND):
         if not m.group(1) and text.startswith("关于", m.end()):
             continue        # 中共中央 国务院关于…: a joint issuer in a title, spaced per GB/T 9704
-        cut = m.start(1)
-        old = doc.text[s:m.end()]
-        pair = old if m.group(1) else old[:cut - s] + "、" + old[cut - s:]
-        groups[group].append(Occ("、" if m.group(1) else "", Span(s, m.end()), pair, Edit(Span(cut, cut), "、")))
+        groups[group].append((s, m))
+    for group, pairs in groups.items():
+        # a group with one form reports nothing: its occurrences are only built when needed
+        if len({bool(m.group(1)) for _, m in pairs}) < 2:
+            groups[group] = []
+            continue
+        occ = groups[group] = []
+        for s, m in pairs:
+            cut = m.start(1)
+            old = doc.text[s:m.end()]
+            pair = old if m.group(1) else old[:cut - s] + "、" + old[cut - s:]
+            occ.append(Occ("、" if m.group(1) else "", Span(s, m.end()), pair, Edit(Span(cut, cut), "、")))
 
     def fix(o, target, example):
         return Fix(title=f"改为“{o.shown}”", edits=(o.edit,), applicability=Applicability.UNSAFE)
@@ -548,7 +584,7 @@ def _institutions(doc, ctx):
 
     for group, occ in groups.items():
         yield from _report(doc, ctx, "CS006", occ, name=str, allowed=("、",), fix=fix, message=message,
-                           alike=lambda o, m: o.shown == m.shown)
+                           alike=_SHOWN)
 
 
 # --------------------------------------------------------------------------- CS007 clock times

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from importlib.resources import files
+from operator import itemgetter
 from typing import Iterator, Optional
 
 from gwlint.linter.model import Example, Span
@@ -31,7 +32,6 @@ MASK = "\ue000"
 _HAN_RANGE = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # characters that count as "Chinese context" next to a placeholder
 _CJK_PUNCT = "%％‰、，。；：？！“”‘’（）《》【】〔〕「」—…·"
-_HAN = re.compile(f"[{_HAN_RANGE}]")
 _LATIN_X = "XxＸｘ"
 _XC = f"[{_LATIN_X}×]"
 _XC_CHARS = frozenset(_LATIN_X + "×")                 # the characters of _XC
@@ -132,6 +132,9 @@ _ANONYMISING = re.compile(r"处分|违纪|违法|违规|警告|记过|撤职|开
 
 def _prev_char(text: str, i: int) -> str:
     """The character before offset ``i``, looking through Markdown mask characters."""
+    ch = text[i - 1:i] if i > 0 else ""
+    if ch != MASK:
+        return ch                                     # the common case: no mask to look through
     i -= 1
     while i >= 0 and text[i] == MASK:
         i -= 1
@@ -139,19 +142,22 @@ def _prev_char(text: str, i: int) -> str:
 
 
 def _next_char(text: str, i: int) -> str:
+    ch = text[i:i + 1]
+    if ch != MASK:
+        return ch
     n = len(text)
     while i < n and text[i] == MASK:
         i += 1
     return text[i] if i < n else ""
 
 
-def _isin(ch: str, chars: str) -> bool:
-    """``ch in chars`` for one character; False for the empty string (no neighbour)."""
-    return bool(ch) and ch in chars
+_CJK_PUNCT_SET = frozenset(_CJK_PUNCT)
 
 
 def _cjkish(ch: str) -> bool:
-    return bool(ch) and (ch in _CJK_PUNCT or bool(_HAN.match(ch)))
+    """Chinese context: a Han character (_HAN_RANGE) or Chinese punctuation; False for ""."""
+    return ch in _CJK_PUNCT_SET or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" \
+        or "\uf900" <= ch <= "\ufaff"
 
 
 # one neighbouring character (or "" for none) is tested against these sets: a set lookup, not a
@@ -161,6 +167,9 @@ _ASCII_WORD = _ASCII_LETTER | frozenset("0123456789")
 _FORMULA_MARKS = frozenset("+=＝<>^/")
 _LEFT_OPERAND = frozenset(".．)）%％０１２３４５６７８９")
 _RIGHT_OPERAND = frozenset("(（０１２３４５６７８９")
+# what stands on either side of a multiplication sign: a word character, a digit, a numeral
+_LEFT_OPERAND_ANY = _ASCII_WORD | _LEFT_OPERAND | _NUMERALS
+_RIGHT_OPERAND_ANY = _ASCII_WORD | _RIGHT_OPERAND | _NUMERALS
 
 
 def _latin_word_before(text: str, s: int) -> bool:
@@ -173,6 +182,10 @@ def _latin_word_before(text: str, s: int) -> bool:
 
 def _latin_word_after(text: str, e: int) -> bool:
     return e < len(text) and text[e] == " " and e + 1 < len(text) and text[e + 1] in _ASCII_LETTER
+
+
+_AND = frozenset("、，,/和与及")
+_Y = frozenset("YyＹ")
 
 
 def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
@@ -194,14 +207,15 @@ def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
         tail = text[m.end():m.end() + 1]
         if len(m.group()) > 2 or tail not in _UNIT_AFTER_DIGITS:
             return False                              # X2023-01, X86架构: a code
-    if _latin_word_before(text, s) or _latin_word_after(text, e):
+    # (a space right before or after is the neighbour itself: no mask is looked through)
+    if (before == " " and _latin_word_before(text, s)) or (after == " " and _latin_word_after(text, e)):
         return False                                  # iPhone X, X Window
-    if doc.is_protected(s, e):
+    if doc.protected and doc.is_protected(s, e):
         return False                                  # a URL or an e-mail address
     if len(run) == 1 or "." in run or "．" in run:
         if text.startswith(_X_TERM_TAILS, e, e + 4):
             return False                              # X光 X射线 X轴 X型
-        if _isin(after, "、，,/和与及") and _isin(_next_char(text, e + 1), "YyＹ"):
+        if after in _AND and _next_char(text, e + 1) in _Y:
             return False                              # X、Y两个方向
     if run[0] in "xｘ" and len(run) == 1:
         return _cjkish(before) and _cjkish(after)     # a lone lower-case x needs Chinese on both sides
@@ -212,8 +226,9 @@ def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
     return _cjkish(before) or _cjkish(after) or after.isdigit() or before in edge or after in edge
 
 
-def _times_is_blank(doc, text: str, s: int, e: int) -> bool:
-    """Is the × run at [s, e) a blank (True) or a multiplication sign (False)?"""
+def _times_is_blank(doc, text: str, s: int, e: int, eq: bool = True) -> bool:
+    """Is the × run at [s, e) a blank (True) or a multiplication sign (False)? ``eq``: the
+    text holds an equals sign somewhere (else no line needs to be searched for one)."""
     j = s - 1
     while j >= 0 and text[j] in " \u00a0":
         j -= 1
@@ -222,13 +237,12 @@ def _times_is_blank(doc, text: str, s: int, e: int) -> bool:
         k += 1
     before = text[j] if j >= 0 else ""
     after = text[k] if k < len(text) else ""
-    left_operand = before in _ASCII_WORD or before in _LEFT_OPERAND or before in _NUMERALS
-    right_operand = after in _ASCII_WORD or after in _RIGHT_OPERAND or after in _NUMERALS
-    if left_operand and right_operand:
+    if before in _LEFT_OPERAND_ANY and after in _RIGHT_OPERAND_ANY:
         return False                                  # 3×4米, 2×2矩阵, 7×24小时, A×B, 10cm×20cm
-    if e - s == 1:
+    # (a space right before means a space on the same line: s is past the line start)
+    if e - s == 1 and (eq or (s > 0 and text[s - 1] in _SPACES)):
         a, b = _line_of(doc, s)
-        if text.find("=", a, b) != -1 or text.find("＝", a, b) != -1:
+        if eq and (text.find("=", a, b) != -1 or text.find("＝", a, b) != -1):
             return False                              # a formula: 得分＝完成率×权重
         if s > a and text[s - 1] in _SPACES and not text[e:b].strip(_SPACES + MASK) \
                 and text[a:s].strip(_SPACES + MASK)[-1:] not in ("：", ":", ""):
@@ -279,15 +293,6 @@ def _blank_ok(doc, text: str, s: int, e: int, line: str) -> bool:
     return not doc.is_protected(s, e)
 
 
-def _moumou_ok(text: str, s: int, anonymising: bool) -> bool:
-    before = _prev_char(text, s)
-    if before in _SURNAMES:
-        # 李某某: an anonymised person; 由某某负责 / 向某某汇报: a blank, except in a
-        # disciplinary or case notice where 于某某 / 向某某 are people too
-        return before in _FUNCTION_SURNAMES and not anonymising
-    return True
-
-
 # what a blank stands for, from the character after it (for the message)
 _WHAT_AFTER = {ch: what for chars, what in reversed([
     ("%％‰", "数值"), ("亿万元", "数额"), ("个项名家人户所座条件次倍位", "数量"),
@@ -303,16 +308,25 @@ _WHAT = {"year": "年份", "date": "日期", "session": "届次", "weekday": "�
          "moumou": "单位或人名"}
 
 
+# the characters a _TITLE_AFTER match starts with (the pattern is tried only after one of them)
+_TITLE_FIRST = frozenset("书省市县区州盟旗镇乡村局厅处科部主同委院校总董")
+
+
 def _what(kind: str, text: str, span: Span) -> str:
     if kind in _WHAT:
         return _WHAT[kind]
-    after = _next_char(text, span.end)
-    before = _prev_char(text, span.start)
+    end = span.end
+    after = text[end:end + 1]
+    if after == MASK:
+        after = _next_char(text, end)
+    before = text[span.start - 1:span.start] if span.start else ""
+    if before == MASK:
+        before = _prev_char(text, span.start)
     if before == "第":
         return "序号"
     if not after:
         return "内容"
-    if _TITLE_AFTER.match(text, span.end):
+    if text[span.end:span.end + 1] in _TITLE_FIRST and _TITLE_AFTER.match(text, span.end):
         return "姓名"                                 # ×县长, XX书记, XX主任
     if after.isdigit():
         return "数值"                                 # ×0%: a partly filled number
@@ -340,27 +354,43 @@ def _alone_on_line(doc, text: str, s: int, e: int) -> bool:
 
 def find_placeholders(doc) -> list[tuple[str, Span]]:
     """(kind, span) of every placeholder in the document, built-in styles only (memoised)."""
-    return doc.memo("placeholders", lambda: sorted(_scan(doc), key=lambda t: (t[1].start, t[1].end)))
+    def compute():
+        found = _scan(doc)
+        found.sort(key=_START_END)                      # stable: ties keep the scan order
+        return [(kind, Span(s, e)) for s, e, kind in found]
+    return doc.memo("placeholders", compute)
 
 
-def _scan(doc) -> Iterator[tuple[str, Span]]:
+_START_END = itemgetter(0, 1)
+_XC_STR = "".join(_XC_CHARS)
+
+
+def _scan(doc) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every placeholder, in the order of the scan."""
     text = doc.masked
+    eq = "=" in text or "＝" in text
+    out: list[tuple[int, int, str]] = []
+    append = out.append
     anonymising: Optional[bool] = None
     for m in _SCAN.finditer(text):
+        t = m.group()
         start, end = m.span()
-        if text[start] in _OPENING:
-            kind = "note" if text[start + 1:end - 1].strip(_SPACES) else "brackets"
-            yield kind, Span(start, end)
-            continue
-        if _XC_CHARS.issuperset(m.group()):
+        if not t.strip(_XC_STR):
             # the common case, X, XX, ×× alone: one token
-            found = _classify_token(doc, text, start, end)
+            if t == "×":                                # the commonest of all (_classify_token's first case)
+                if _times_is_blank(doc, text, start, end, eq):
+                    append((start, end, "times"))
+                continue
+            found = _classify_token(doc, text, start, end, eq, t)
             if found is not None:
-                yield found
+                append(found)
+            continue
+        if t[0] in _OPENING:
+            append((start, end, "note" if t[1:-1].strip(_SPACES) else "brackets"))
             continue
         kind = _kind(m)
         if kind == "run":
-            yield from _classify_run(doc, text, start, end)
+            out += _classify_run(doc, text, start, end, eq)
             continue
         if kind in ("date", "session", "year", "name"):
             before = _prev_char(text, start)
@@ -373,9 +403,9 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
                 elif century:
                     start -= 2                          # 二〇XX年, 二0xx年 (a digit zero, as often typed)
                 elif end - start - 1 < 4:               # XX年 alone: "X年" reads as a number of years
-                    yield from _classify_run(doc, text, start, end - 1)
+                    out += _classify_run(doc, text, start, end - 1, eq)
                     continue
-            yield kind, Span(start, end)
+            append((start, end, kind))
             continue
         a, b = _line_of(doc, start)
         line = text[a:b]
@@ -386,45 +416,57 @@ def _scan(doc) -> Iterator[tuple[str, Span]]:
         if kind == "blank" and not _blank_ok(doc, text, start, end, line):
             continue
         if kind == "moumou":
-            if anonymising is None:
-                anonymising = bool(_ANONYMISING.search(text))
-            if not _moumou_ok(text, start, anonymising):
-                continue
-        yield kind, Span(start, end)
+            before = _prev_char(text, start)
+            if before in _SURNAMES:
+                # 李某某: an anonymised person; 由某某负责 / 向某某汇报: a blank, except in a
+                # disciplinary or case notice where 于某某 / 向某某 are people too (the whole
+                # text is searched for that only when it matters)
+                if before not in _FUNCTION_SURNAMES:
+                    continue
+                if anonymising is None:
+                    anonymising = bool(_ANONYMISING.search(text))
+                if anonymising:
+                    continue
+        append((start, end, kind))
+    return out
 
 
-def _classify_run(doc, text: str, start: int, end: int) -> list[tuple[str, Span]]:
+def _classify_run(doc, text: str, start: int, end: int, eq: bool = True) -> list[tuple[int, int, str]]:
     """A run of X/× (possibly spaced): a placeholder row, or individual tokens."""
     run = text[start:end]
     if not _SPACE_SET.isdisjoint(run) and _alone_on_line(doc, text, start, end):
-        return [("row", Span(start, end))]
+        return [(start, end, "row")]
     out = []
     for t in _TOKEN.finditer(text, start, end):
-        found = _classify_token(doc, text, *t.span())
+        found = _classify_token(doc, text, *t.span(), eq)
         if found is not None:
             out.append(found)
     return out
 
 
-def _classify_token(doc, text: str, s: int, e: int) -> Optional[tuple[str, Span]]:
-    """One token of X/× (``XX``, ``×``, ``X.X``): (kind, span) when it is a placeholder."""
-    tok = text[s:e]
+def _classify_token(doc, text: str, s: int, e: int, eq: bool = True,
+                    tok: Optional[str] = None) -> Optional[tuple[int, int, str]]:
+    """One token of X/× (``XX``, ``×``, ``X.X``): (start, end, kind) when it is a placeholder."""
+    if tok is None:
+        tok = text[s:e]
     if "×" in tok:
         if not _TIMES_TOKEN.issuperset(tok):
             return None                                 # a mix of × and X: not a placeholder style
-        return ("times", Span(s, e)) if _times_is_blank(doc, text, s, e) else None
-    if len(tok) == 2 and text[s - 2:s] in ("19", "20") and not text[s - 3:s - 2].isdigit() \
+        return (s, e, "times") if _times_is_blank(doc, text, s, e, eq) else None
+    n = len(tok)
+    if n == 2 and text[s - 2:s] in ("19", "20") and not text[s - 3:s - 2].isdigit() \
             and _prev_char(text, s - 2) not in _ASCII_LETTER and _next_char(text, e) not in _ASCII_WORD \
             and not doc.is_protected(s, e):
-        return "year", Span(s - 2, e)                   # 〔20XX〕, 20XX-20XX年, 20xx届
-    if len(tok) == 1 and text[s - 3:s - 1] in ("19", "20") and text[s - 1] in "0123456789" \
-            and not text[s - 4:s - 3].isdigit() and text[e:e + 1] == "年" \
-            and _prev_char(text, s - 3) not in _ASCII_LETTER:
-        return "year", Span(s - 3, e)                   # 200X年, 201x年: the last digit left open
-    if text[s - 2:s] in ("星期", "礼拜") and len(tok) == 1:
-        return "weekday", Span(s, e)
+        return s - 2, e, "year"                         # 〔20XX〕, 20XX-20XX年, 20xx届
+    if n == 1:
+        if text[s - 3:s - 1] in ("19", "20") and text[s - 1] in "0123456789" \
+                and not text[s - 4:s - 3].isdigit() and text[e:e + 1] == "年" \
+                and _prev_char(text, s - 3) not in _ASCII_LETTER:
+            return s - 3, e, "year"                     # 200X年, 201x年: the last digit left open
+        if text[s - 2:s] in ("星期", "礼拜"):
+            return s, e, "weekday"
     if _x_is_blank(doc, text, s, e):
-        return "x", Span(s, e)
+        return s, e, "x"
     return None
 
 
@@ -433,34 +475,48 @@ def _classify_token(doc, text: str, s: int, e: int) -> Optional[tuple[str, Span]
 # look-alike checks; any other token (〖〗, ＃＃, [单位名称] …) is searched for literally
 _BUILTIN_CHARS = set(_LATIN_X + "×○〇□囗＊*_＿某年月日号届次同志星期【】（）()《》“” \t\u00a0\u3000.．%％"
                      "0123456789")
-_LEARNED_CACHE: dict[tuple[str, ...], Optional[re.Pattern]] = {}
+_LEARNED_CACHE: dict[tuple[str, ...], tuple[Optional[re.Pattern], Optional[str]]] = {}
 
 
-def _learned_pattern(tokens: tuple[str, ...]) -> Optional[re.Pattern]:
-    hit = _LEARNED_CACHE.get(tokens, False)
-    if hit is not False:
+def _learned_search(tokens: tuple[str, ...]) -> tuple[Optional[re.Pattern], Optional[str]]:
+    """The pattern of the learned tokens, and the token itself when it is the only one and
+    holds no white space (then str.find, much faster than the regex, finds the same)."""
+    hit = _LEARNED_CACHE.get(tokens)
+    if hit is not None:
         return hit
-    parts = []
+    parts, words = [], []
     for t in sorted({t.strip(_SPACES) for t in tokens}, key=len, reverse=True):
         if len(t) < 2 or set(t) <= _BUILTIN_CHARS:
             continue
         parts.append(_SP.join(re.escape(p) for p in t.split()).replace(_SP, _SP + "+"))
+        words.append(t)
     pattern = re.compile("|".join(parts)) if parts else None
+    literal = words[0] if len(words) == 1 and words[0].split() == [words[0]] else None
     if len(_LEARNED_CACHE) > 64:
         _LEARNED_CACHE.clear()
-    _LEARNED_CACHE[tokens] = pattern
-    return pattern
+    _LEARNED_CACHE[tokens] = hit = (pattern, literal)
+    return hit
 
 
 def _learned(doc, profile, taken: list[Span]) -> Iterator[Span]:
     tokens = tuple(getattr(profile, "placeholder_tokens", ()) or ())
     if not tokens:
         return
-    pattern = _learned_pattern(tokens)
+    pattern, literal = _learned_search(tokens)
     if pattern is None:
         return
-    for m in pattern.finditer(doc.masked):
-        span = Span(m.start(), m.end())
+    text = doc.masked
+    if literal is not None:
+        n = len(literal)
+        found = []
+        i = text.find(literal)
+        while i >= 0:                     # non-overlapping, as finditer
+            found.append((i, i + n))
+            i = text.find(literal, i + n)
+    else:
+        found = [m.span() for m in pattern.finditer(text)]
+    for s, e in found:
+        span = Span(s, e)
         if not any(span.overlaps(t) for t in taken) and not doc.is_protected(span.start, span.end):
             yield span
 
@@ -531,8 +587,9 @@ _CODE = {"x": "PH001", "year": "PH001", "date": "PH001", "session": "PH001", "we
 
 @checker(PH001, PH002, PH003, PH004, PH005)
 def unfilled_placeholders(doc, ctx):
-    text = doc.text
+    text, masked = doc.text, doc.masked
     found = find_placeholders(doc)
+    report = ctx.report
     for kind, span in found:
         shown = text[span.start:span.end]
         if kind == "row":
@@ -542,11 +599,11 @@ def unfilled_placeholders(doc, ctx):
         elif kind == "brackets":
             msg = f"空的“{shown}”是未填写的占位：请填入实际内容"
         else:
-            msg = f"未填写的占位符“{shown}”：请填入实际{_what(kind, doc.masked, span)}"
+            msg = f"未填写的占位符“{shown}”：请填入实际{_what(kind, masked, span)}"
         code = _CODE[kind]
         if code == "PH001" and "×" in shown:
             code = "PH002"                              # ×月×日, ×××同志: the × style
-        yield ctx.report(span, msg, code=code)
+        yield report(span, msg, code=code)
     if ctx.profile is not None:
         for span in _learned(doc, ctx.profile, [s for _, s in found]):
             shown = text[span.start:span.end]
