@@ -354,27 +354,8 @@ def _trigger_pattern(words: set[str]) -> str:
     trie = trie_pattern(sorted(words))
     # every top-level alternative starts with a literal character, so that ``re`` skips ordinary
     # text by their set at C speed; a word count ("4300字", "12万字") is found at its 字
-    # (…此处隐藏4926个字…: at its 个字; _prefilter knows this)
+    # (…此处隐藏4926个字…: at its 个字; _trigger_scan knows this)
     return trie[3:-1] + r"|字(?<=[0-9０-９万千]字)|字(?<=[0-9０-９][ \u3000]字)|字(?<=[0-9０-９]个字)"
-
-
-def _prefilter(words: set[str]) -> str:
-    """A cheap superset of the trigger scan: it matches wherever a trigger word (or a word
-    count's 字) starts, and at some other places. ``re`` tries the trigger's alternation branch
-    after branch at each of the tens of thousands of positions whose character can start a word
-    (全, 实, 不, 会 …); a few character classes (first, second, third character) reject nearly all
-    of them at once. ``_trigger_matches`` confirms what is left with the trigger itself."""
-    def chars(cs: set[str]) -> str:
-        return "[" + "".join(map(re.escape, sorted(cs))) + "]"
-    single = {w for w in words if len(w) == 1} | {"字"}
-    second_of_two = {w[1] for w in words if len(w) == 2}
-    longer = [w for w in words if len(w) >= 3]
-    rest = [f"(?<={chars(single)})"]                  # the character itself is the word
-    if second_of_two:
-        rest.append(chars(second_of_two))
-    if longer:
-        rest.append(chars({w[1] for w in longer}) + chars({w[2] for w in longer}))
-    return f"{_first_class(words)}(?:{'|'.join(rest)})"
 
 
 def _first_class(words: set[str]) -> str:
@@ -384,18 +365,37 @@ def _first_class(words: set[str]) -> str:
 
 
 _TRIGGER_WORDS = _trigger_words()
-# pattern sources, compiled together in _TRIGGER_SCAN (each compile of them costs milliseconds)
+# the trigger's source, compiled inside _TRIGGER_SCAN (each compile of it costs milliseconds)
 _TRIGGER = _trigger_pattern(_TRIGGER_WORDS)
-_PREFILTER = _prefilter(_TRIGGER_WORDS)
 # the trigger matches that are junk themselves: an invisible character, a literal "x0dx0a"
 _JUNK = frozenset(_INVISIBLE_CHARS) | {w for w in _TRIGGER_WORDS if w.lower() == "x0dx0a"}
 
 
-# the prefilter and the trigger in one scan: at each character of the prefilter's first class,
-# the prefilter (cheap classes) and then the trigger (captured) are tried inside ``re``, so
-# Python sees only the trigger's matches, not every place the prefilter stops at
-_TRIGGER_SCAN = re.compile(_first_class(_TRIGGER_WORDS)
-                           + f"(?<=(?={_PREFILTER})(?=(?P<trigger>{_TRIGGER}))[\\s\\S])")
+def _trigger_scan(words: set[str]) -> re.Pattern:
+    """The prefilter and the trigger in one scan. At each character of the first class, the
+    next character (and for a long word the one after) must be able to continue a word before
+    the trigger is tried (captured, inside look-arounds), so Python sees only the trigger's
+    matches. The check of the next character comes first and needs no look-around: ``re``
+    rejects nearly every place at once. A single-character word (an invisible character, a word
+    count's 字) is tried at its own character only. A multi-character match consumes two
+    characters (``_trigger_matches`` looks again at the second when that match is not kept)."""
+    def chars(cs: set[str]) -> str:
+        return "[" + "".join(map(re.escape, sorted(cs))) + "]"
+    multi = {w for w in words if len(w) >= 2}
+    single = {w for w in words if len(w) == 1}
+    longer = [w for w in multi if len(w) >= 3]
+    trie = trie_pattern(sorted(multi))[3:-1]           # the trigger's words but single characters
+    # a single-character match: the word, or a word count's 字 (as at the end of _TRIGGER)
+    one = chars(single) + _TRIGGER[_TRIGGER.index("|字(?<="):]
+    return re.compile(
+        _first_class(words)
+        + f"(?:(?>{chars({w[1] for w in multi if len(w) == 2})}"
+        + f"|{chars({w[1] for w in longer})}(?={chars({w[2] for w in longer})}))"
+        + f"(?<=(?=(?P<multi>{trie}))(?s:..))"
+        + f"|(?<={chars(single | {'字'})})(?<=(?=(?P<one>{one}))(?s:.)))")
+
+
+_TRIGGER_SCAN = _trigger_scan(_TRIGGER_WORDS)
 
 
 def _trigger_matches(text: str) -> list[tuple[int, int, str]]:
@@ -405,9 +405,17 @@ def _trigger_matches(text: str) -> list[tuple[int, int, str]]:
     pos = 0
     for m in _TRIGGER_SCAN.finditer(text):
         start = m.start()
-        if start >= pos:
-            pos = m.end("trigger")
-            out.append((start, pos, m.group("trigger")))
+        if start < pos:
+            if start + 1 != pos or m.end() != start + 2:
+                continue
+            # a match inside the last one took the place right after it: the trigger there
+            m = _TRIGGER_SCAN.match(text, pos)
+            if m is None:
+                continue
+            start = pos
+        group = m.lastindex                            # the one confirming group that matched
+        pos = m.end(group)
+        out.append((start, pos, m.group(group)))
     return out
 
 
