@@ -98,7 +98,10 @@ def _in_english_quote(text: str, line: list, i: int) -> bool:
         start = text.rfind("\n", line[1] if line[1] <= i else 0, i) + 1
         end = text.find("\n", i)
         end = len(text) if end < 0 else end
-        line[:] = [start, end, *_english_quotes(text, start, end)]
+        if text.find("“", start, end) < 0 and text.find('"', start, end) < 0:
+            line[:] = [start, end, [], []]      # no quotation in the line (most lines)
+        else:
+            line[:] = [start, end, *_english_quotes(text, start, end)]
     starts, ends = line[2], line[3]
     k = bisect_left(starts, i) - 1          # the last quote opened before i
     return k >= 0 and i < ends[k]
