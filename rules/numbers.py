@@ -20,31 +20,36 @@ _NOT_BEFORE_RANGE = set("0123456789-－—～~.:/〔[（(")
 DATE_UNITS = ("年", "月", "日", "号", "季度", "个月", "周", "天", "时", "小时", "分钟", "期", "届")
 _CONNECTORS = "-－—–～~"
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
-# one scan finds where several checks start: range connectors, full-width digits, 千/百
-_MARKS = re.compile(f"[{re.escape(_CONNECTORS)}{_FULLWIDTH_DIGITS}千百]")
 
 
-def _marks(doc) -> list[int]:
-    return doc.memo("nu.marks", lambda: [m.start() for m in _MARKS.finditer(doc.masked)])
+def _offsets(text: str, chars: str) -> list[int]:
+    """Sorted offsets of the characters of ``chars`` in text. These are rare: a str.find per
+    character (and per occurrence) costs a fraction of one scan for a class of them."""
+    out = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
 
 
 def connector_positions(doc) -> list[int]:
     """Offsets of every range connector (-－—–～~) in ``doc.masked``: _RANGE and _RANGE_UNIT
     are only tried just before one, and CS reads ranges from them."""
-    def compute():
-        text = doc.masked
-        return [p for p in _marks(doc) if text[p] in _CONNECTORS]
-    return doc.memo("range-connectors", compute)
+    return doc.memo("range-connectors", lambda: _offsets(doc.masked, _CONNECTORS))
 
 
-def _finditer_before(pattern, text, anchors, lead):
+def _finditer_before(pattern, text, anchors, lead, possible=None):
     """The matches of ``pattern.finditer(text)`` for a pattern whose every match starts with a
     run of ``lead`` characters up to its first anchor, or at that anchor (``anchors``: sorted
     offsets that include every such anchor). The pattern is tried only on those runs, never on
-    ordinary text: a pattern that starts with a digit would be tried at every digit."""
+    ordinary text: a pattern that starts with a digit would be tried at every digit.
+    ``possible(text, anchor)``, if given, is false only where no match can use that anchor."""
     pos = 0
     for c in anchors:
-        if c < pos:
+        if c < pos or (possible is not None and not possible(text, c)):
             continue
         p = c
         while p > pos and lead(text[p - 1]):
@@ -55,6 +60,19 @@ def _finditer_before(pattern, text, anchors, lead):
                 yield m
                 pos = m.end()
                 break
+
+
+# what must follow the connector of a match of _RANGE ([ ]?\d) and of _RANGE_UNIT (\s?\d)
+_DIGIT_AFTER_SPACE = re.compile(r"[ ]?\d")
+_DIGIT_AFTER_BLANK = re.compile(r"\s?\d")
+
+
+def _range_possible(text: str, c: int) -> bool:
+    return _DIGIT_AFTER_SPACE.match(text, c + 1) is not None
+
+
+def _range_unit_possible(text: str, c: int) -> bool:
+    return _DIGIT_AFTER_BLANK.match(text, c + 1) is not None
 
 
 def _range_lead(ch: str) -> bool:
@@ -79,7 +97,7 @@ def find_ranges(doc):
         text = doc.masked
         heading_ords = heading_ordinal_positions(doc)
         out = []
-        for m in _finditer_before(_RANGE, text, connector_positions(doc), _range_lead):
+        for m in _finditer_before(_RANGE, text, connector_positions(doc), _range_lead, _range_possible):
             s, e = m.start(1), m.end(4)
             if s and (text[s - 1] in _NOT_BEFORE_RANGE or (text[s - 1].isascii() and text[s - 1].isalpha())):
                 continue
@@ -223,7 +241,8 @@ def numbers(doc, ctx):
             continue
         yield ctx.report(span, f"数值范围“{orig[span.start:span.end]}”应使用一字线“—”，不用连字符“{connector}”",
                          code="NU001", fix=Fix.replace(dash, "—", "改为一字线“—”"))
-    for m in _finditer_before(_RANGE_UNIT, text, connector_positions(doc), _number_lead):
+    for m in _finditer_before(_RANGE_UNIT, text, connector_positions(doc), _number_lead,
+                                _range_unit_possible):
         if not ok(m.start(), m.end()) or _after_number(text, m.start()):
             continue
         unit = m.group(4)
@@ -241,7 +260,7 @@ def numbers(doc, ctx):
         span = Span(s, m.end())
         yield ctx.report(span, f"年份“{tok}”中的零应写作“〇”：“{new}”", code="NU003",
                          fix=Fix.replace(span, new, f"改为“{new}”"))
-    anchors = (p for p in _marks(doc) if text[p] in "千百")
+    anchors = _offsets(text, "千百")
     for m in _finditer_before(_MIXED, text, anchors, str.isdecimal):
         s, e = m.span()
         if _after_number(text, s):
@@ -268,8 +287,8 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"概数“{orig[s:m.end()]}”应写作“{new}”（相邻数字表示概数时用汉字、不用顿号）",
                          code="NU005", fix=Fix.replace(span, new, f"改为“{new}”", Applicability.UNSAFE))
     end = 0
-    for p in _marks(doc):
-        if p < end or text[p] not in _FULLWIDTH_DIGITS:
+    for p in _offsets(text, _FULLWIDTH_DIGITS):
+        if p < end:
             continue
         m = _FULLWIDTH.match(text, p)                   # the whole run of full-width digits
         end = m.end()

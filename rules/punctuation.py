@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from bisect import bisect_left
-from operator import methodcaller
+from itertools import chain
+from operator import attrgetter, methodcaller
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
@@ -30,6 +31,8 @@ _HAN_RE = re.compile(f"[{HAN}]")
 _STD = "GB/T 15834-2011"
 _START = methodcaller("start")
 _SPAN = methodcaller("span")
+_ORDINAL = attrgetter("ordinal")
+_BEGIN, _END = attrgetter("start"), attrgetter("end")     # of a Span
 
 
 def _is_han(ch: str) -> bool:
@@ -54,8 +57,13 @@ def _next_char(text: str, i: int, skip_space: bool = True) -> str:
     return text[i] if i < len(text) else ""
 
 
-# a mark with a Han character or a space beside it (what _halfwidth then looks at more closely)
-_HALF = re.compile(rf"[,;:?!.](?:(?<=[{HAN} \u00a0][,;:?!.])|(?=[{HAN} \u00a0])) ?")
+# A mark with a Han character or a blank beside it is what _halfwidth looks at more closely.
+# Found per mark, for a literal start (a class of the marks costs ten times as much to scan
+# for), with look-arounds cheap to compile that only let through marks with a character
+# beside that is not ASCII, or a space: _halfwidth then checks for a Han character or a blank.
+_HALF = tuple((c, re.compile(f"{re.escape(c)}(?:(?<=[^\\x00-\\x1f!-\\x7f]{re.escape(c)})|(?=[^\\x00-\\x1f!-\\x7f]))"))
+              for c in ",;:?!.")
+_HALF_BESIDE = frozenset(" \u00a0")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _HALF_CODE = {",": "PU001", "?": "PU001", "!": "PU001", ".": "PU001", ":": "PU002", ";": "PU003"}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
@@ -65,6 +73,7 @@ _HALF_REPORT = {mark: (_HALF_CODE[mark], f"汉字旁用了半角{_NAMES[mark]}�
 
 
 _QUOTED = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
+_LATIN = re.compile("[A-Za-z]")           # ch.isascii() and ch.isalpha()
 
 
 def _english_quotes(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
@@ -73,36 +82,52 @@ def _english_quotes(text: str, start: int, end: int) -> tuple[list[int], list[in
     starts, ends = [], []
     for m in _QUOTED.finditer(text, start, end):
         inner = m.group(m.lastindex)
-        latin = sum(1 for ch in inner if ch.isascii() and ch.isalpha())
-        if latin > len(_HAN_RE.findall(inner)):
+        if not _LATIN.search(inner):
+            continue                            # no Latin letter: not English (most quotes)
+        if len(_LATIN.findall(inner)) > len(_HAN_RE.findall(inner)):
             starts.append(m.start())
             ends.append(m.end())
     return starts, ends
 
 
-def _in_english_quote(doc, i: int) -> bool:
+def _in_english_quote(text: str, line: list, i: int) -> bool:
     """Is i inside quoted English (which keeps its own marks)? A quotation never spans a line
     break, so only the line of i is read, when first asked about (asked in text order: the
-    last line read is kept)."""
-    text = doc.masked
-    line = doc.memo("english-quotes", lambda: [0, 0, [], []])     # start, end, quotes of that line
+    last line read is kept in ``line``: start, end, quotes of that line)."""
     if not line[0] <= i < line[1]:
         start = text.rfind("\n", line[1] if line[1] <= i else 0, i) + 1
         end = text.find("\n", i)
         end = len(text) if end < 0 else end
-        line[:] = [start, end, *_english_quotes(text, start, end)]
+        if text.find("“", start, end) < 0 and text.find('"', start, end) < 0:
+            line[:] = [start, end, [], []]      # no quotation in the line (most lines)
+        else:
+            line[:] = [start, end, *_english_quotes(text, start, end)]
     starts, ends = line[2], line[3]
     k = bisect_left(starts, i) - 1          # the last quote opened before i
     return k >= 0 and i < ends[k]
 
 
+_BLANK_SET = frozenset(" \u00a0")
+
+
 def _halfwidth(doc):
     text = doc.masked
-    for m in _HALF.finditer(text):
-        s = m.start()
+    n = len(text)
+    is_protected = doc.is_protected if doc.protected else None
+    quotes = [0, 0, [], []]                     # the line _in_english_quote read last
+    found = sorted(chain.from_iterable(map(_START, p.finditer(text)) for c, p in _HALF if c in text))
+    for s in found:
         mark = text[s]
-        before = _prev_char(text, s)
-        after = _next_char(text, s + 1)
+        before = text[s - 1] if s else ""
+        after = text[s + 1] if s + 1 < n else ""
+        if not (before in _HALF_BESIDE or after in _HALF_BESIDE or _is_han(before) or _is_han(after)):
+            continue                            # (the look-arounds _HALF let through more)
+        end = s + 2 if after == " " else s + 1
+        # the characters beside, past blanks (_prev_char and _next_char only for a blank)
+        if before in _BLANK_SET:
+            before = _prev_char(text, s)
+        if after in _BLANK_SET:
+            after = _next_char(text, s + 1)
         if before.isdigit() and after.isdigit():
             continue                                   # 2.6, 14:30, 1,024
         han_before = _is_han(before)
@@ -111,11 +136,11 @@ def _halfwidth(doc):
                 continue                               # 1. ordinals, file.docx, e.g.
         elif not (han_before or _is_han(after)):
             continue
-        if doc.is_protected(s, s + 1) or _in_english_quote(doc, s):
+        if (is_protected and is_protected(s, s + 1)) or _in_english_quote(text, quotes, s):
             continue
         if mark == ":" and text.startswith("//", s + 1):
             continue
-        yield mark, Span(s, m.end())
+        yield mark, Span(s, end)
 
 
 _PARENS = re.compile(r"\(([^()\n]{0,80})\)")
@@ -129,8 +154,11 @@ _MARK_OR_PAIR = re.compile("|".join([f"{o}[^{_MARKS}\\r\\n]*{c}" for o, c in _PA
 _DIGITS = "0123456789０１２３４５６７８９"
 # one pattern per form or per mark (for a literal start): they are runs of different characters,
 # so their matches never overlap
-_ELLIPSES = tuple(re.compile(p) for p in (r"\.\.\.\.*", "。。。。*", "，，，，*", "……*"))
-_DOUBLED = tuple(re.compile(f"{c}{c}(?!{c})") for c in "，。；：、")
+_ELLIPSES = tuple(re.compile(p) for p in (r"\.\.\.\.*", "……*"))
+_DOUBLED = tuple(re.compile(f"{c}{c}(?!{c})") for c in "；：、")
+# runs of two or more of these common marks: a run of three or more is an ellipsis (as
+# "，，，，*" would match it), and its last two are a doubled mark (as "，，(?!，)" would): one scan
+_MARK_RUNS = tuple(re.compile(f"{c}{c}+") for c in "，。")
 _DASHES = tuple(re.compile(d + d) for d in "-－")          # kept between Chinese (_between)
 # 顿号 between quoted/titled items; a comma only between short quoted items (a list, not two sentences)
 # The comma (group 2 of _COMMA_BETWEEN_QUOTED) is only a list when the items look parallel (see
@@ -197,9 +225,31 @@ def _trailing(text: str):
             yield m
 
 
+# the literal each pattern given to _in_order starts with
+_LEAD = {p: p.pattern[1] if p.pattern[0] == "\\" else p.pattern[0]
+         for p in (*_ELLIPSES, *_DOUBLED, *_DASHES, *_SPACES_INSIDE)}
+
+
 def _in_order(patterns, text):
-    """The matches of patterns whose matches never overlap, in text order."""
-    return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+    """The matches of patterns whose matches never overlap, in text order. Every pattern starts
+    with a literal: one not in the text is not scanned for (a test of `in` costs far less)."""
+    return sorted((m for p in patterns if _LEAD[p] in text for m in p.finditer(text)), key=_START)
+
+
+def _ellipses_and_doubled(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of the matches of the ellipsis patterns ("\\.\\.\\.\\.*", "。。。。*", "，，，，*",
+    "……*") and of the doubled marks ("，，(?!，)" …), each in text order."""
+    ellipses = [m.span() for m in _in_order(_ELLIPSES, text)]
+    doubled = [m.span() for m in _in_order(_DOUBLED, text)]
+    for p in _MARK_RUNS:
+        for m in p.finditer(text):
+            s, e = m.span()
+            if e - s >= 3:
+                ellipses.append((s, e))
+            doubled.append((e - 2, e))
+    ellipses.sort()
+    doubled.sort()
+    return ellipses, doubled
 
 
 def _between(patterns, text, before, after):
@@ -228,6 +278,49 @@ def _one_sided(text: str, i: int) -> bool:
 
 
 _DIGIT_CLOSER = re.compile("）(?<=[0-9０-９]）)")
+_MARK_SET = frozenset(_MARKS)
+# The same walk as _MARK_OR_PAIR.finditer, but a match goes on over ordinary text and pairs
+# (in C) up to the next single mark, which is group 1: Python sees only the rare single marks,
+# not every pair. The last matches are at the end of the text (an empty group 1).
+_SINGLE_MARK = re.compile(f"(?:[^{_MARKS}]++|" + "|".join(f"{o}[^{_MARKS}\\r\\n]*{c}" for o, c in _PAIRS.items())
+                          + f")*+([{_MARKS}]|\\Z)")
+
+
+_PAIR_BREAK = re.compile(f"[{_MARKS}\\r\\n]")         # what a pair cannot have inside
+_PAIR_BREAKS = _MARK_SET | {"\r", "\n"}
+
+
+# in the ordinal texts joined by NULs: a closer that is the first break (mark or line break) of
+# one, or an opener that is the last; only these can pair with a mark outside the ordinal
+_OUTER_MARK = re.compile(f"(?:^|\\x00)[^{_MARKS}\\r\\n\\x00]*[{''.join(_CLOSERS)}]"
+                         f"|[{''.join(_PAIRS)}][^{_MARKS}\\r\\n\\x00]*(?:\\x00|\\Z)")
+
+
+def _pairs_half_in_ordinals(text: str, headings, ordinals: set[int]):
+    """Starts of the pairs _MARK_OR_PAIR finds with one mark in a heading ordinal and the other
+    not. A match starts at every opener, and it is a pair when the next mark (or line break) is
+    its closer: so only a closer that is the first mark of an ordinal, or an opener that is the
+    last, can pair with a mark outside (one scan over all ordinals: “（一）” needs no look)."""
+    spans = list(map(_ORDINAL, headings))
+    starts = list(map(_BEGIN, spans))
+    texts = list(map(text.__getitem__, map(slice, starts, map(_END, spans))))
+    if not _OUTER_MARK.search("\x00".join(texts)):
+        return
+    for a, t in zip(starts, texts):
+        breaks = [a + k for k, ch in enumerate(t) if ch in _PAIR_BREAKS]
+        if not breaks:
+            continue
+        first, last = breaks[0], breaks[-1]
+        if text[first] in _CLOSERS:
+            k = first - 1
+            while k >= 0 and text[k] not in _PAIR_BREAKS:
+                k -= 1
+            if k >= 0 and text[k] == _CLOSERS[text[first]] and k not in ordinals:
+                yield k
+        if text[last] in _PAIRS:
+            m = _PAIR_BREAK.search(text, last + 1)
+            if m and m.group() == _PAIRS[text[last]] and m.start() not in ordinals:
+                yield last
 
 
 def _lines_to_pair_up(doc) -> list[tuple[int, int]]:
@@ -235,10 +328,14 @@ def _lines_to_pair_up(doc) -> list[tuple[int, int]]:
     in pairs with no mark inside, which match themselves: only lines with a mark outside such a
     pair, a pair with one mark in a heading ordinal, or a one-sided “1）” need a closer look."""
     text = doc.masked
-    line_of = doc.index.line_of
+    index = doc.index
+    line_of = index.line_of
     ordinals = heading_ordinal_positions(doc)
-    lines = {line_of(s) for s, e in map(_SPAN, _MARK_OR_PAIR.finditer(text))
-             if e - s == 1 or (s in ordinals) != (e - 1 in ordinals)}
+    singles = [m.start(1) for m in _SINGLE_MARK.finditer(text)]
+    while singles and singles[-1] == len(text):
+        singles.pop()                           # the end of the text (matched once or twice)
+    lines = set(map(line_of, singles))
+    lines.update(map(line_of, _pairs_half_in_ordinals(text, doc.structure.headings, ordinals)))
     lines.update(line_of(m.start()) for m in _DIGIT_CLOSER.finditer(text) if _one_sided(text, m.start()))
     spans = []
     last = -1
@@ -250,7 +347,7 @@ def _lines_to_pair_up(doc) -> list[tuple[int, int]]:
         # its own to pair (a closer for an opener left open here)
         while last - line < _MAX_WRAPPED and last + 1 in lines and _wrapped(doc, last):
             last += 1
-        spans.append((doc.index.line_span(line, keepends=True)[0], doc.index.line_span(last, keepends=True)[1]))
+        spans.append((index.line_span(line, keepends=True)[0], index.line_span(last, keepends=True)[1]))
     return spans
 
 
@@ -441,10 +538,10 @@ def punctuation(doc, ctx):
         return span.start in heading_ords
 
     for mark, span in _halfwidth(doc):
-        if in_ordinal(span):
+        if span.start in heading_ords:
             continue
         code, message, full, title = _HALF_REPORT[mark]
-        yield ctx.report(span, message, code=code, fix=Fix.replace(span, full, title))
+        yield ctx.report(span, message, code=code, fix=Fix(title, (Edit(span, full),), Applicability.SAFE))
     for m in _PARENS.finditer(text):
         span = Span(m.start(), m.end())
         if in_ordinal(span) or doc.is_protected(m.start(), m.end()):
@@ -477,22 +574,22 @@ def punctuation(doc, ctx):
         other = _PAIRS.get(ch) or _CLOSERS.get(ch)
         yield ctx.report(span, f"“{ch}”没有配对的“{other}”（同一段中缺少{'后' if kind == '前' else '前'}一半）",
                          code="PU006")
-    for m in _in_order(_ELLIPSES, text):
-        s, e = m.span()
-        if m.group()[0] == "…" and len(m.group()) % 2 == 0:
+    ellipses, doubled = _ellipses_and_doubled(text)
+    for s, e in ellipses:
+        group = text[s:e]
+        if group[0] == "…" and len(group) % 2 == 0:
             continue                                    # …… (and ………… for a paragraph) are right
         before, after = _prev_char(text, s, False), _next_char(text, e, False)
-        if m.group().startswith(".") and not (_is_cjk(before) or _is_cjk(after)):
+        if group.startswith(".") and not (_is_cjk(before) or _is_cjk(after)):
             continue
-        if m.group() == "…" and not (_is_cjk(before) or _is_cjk(after)):
+        if group == "…" and not (_is_cjk(before) or _is_cjk(after)):
             continue
         span = Span(s, e)
         yield ctx.report(span, f"省略号应写作“……”，不应写作“{orig[s:e]}”", code="PU008",
                          fix=Fix.replace(span, "……", "改为“……”"))
-    for m in _in_order(_DOUBLED, text):
-        span = Span(m.start(), m.end())
-        yield ctx.report(span, f"标点“{m.group()[0]}”重复", code="PU010",
-                         fix=Fix.replace(Span(m.start() + 1, m.end()), "", "删除重复的标点"))
+    for s, e in doubled:
+        yield ctx.report(Span(s, e), f"标点“{text[s]}”重复", code="PU010",
+                         fix=Fix.replace(Span(s + 1, e), "", "删除重复的标点"))
     for m in _between(_DASHES, text, _is_han, _han_or_quote):
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"破折号应写作“——”，不应写作“{orig[m.start():m.end()]}”", code="PU009",
