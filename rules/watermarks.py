@@ -38,6 +38,7 @@ book's length (``全文约12万字``) are not leftovers.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple, Optional
@@ -371,6 +372,12 @@ _TRIGGER = _trigger_pattern(_TRIGGER_WORDS)
 _JUNK = frozenset(_INVISIBLE_CHARS) | {w for w in _TRIGGER_WORDS if w.lower() == "x0dx0a"}
 
 
+# Both branches of the next-character check end at the same place, so backtracking from the
+# first into the second only repeats the same failing look-behind: an atomic group (Python 3.11+)
+# skips that, a plain group (3.10) gives the same matches.
+_ATOMIC = "(?>" if sys.version_info >= (3, 11) else "(?:"
+
+
 def _trigger_scan(words: set[str]) -> re.Pattern:
     """The prefilter and the trigger in one scan. At each character of the first class, the
     next character (and for a long word the one after) must be able to continue a word before
@@ -389,7 +396,7 @@ def _trigger_scan(words: set[str]) -> re.Pattern:
     one = chars(single) + _TRIGGER[_TRIGGER.index("|字(?<="):]
     return re.compile(
         _first_class(words)
-        + f"(?:(?>{chars({w[1] for w in multi if len(w) == 2})}"
+        + f"(?:{_ATOMIC}{chars({w[1] for w in multi if len(w) == 2})}"
         + f"|{chars({w[1] for w in longer})}(?={chars({w[2] for w in longer})}))"
         + f"(?<=(?=(?P<multi>{trie}))(?s:..))"
         + f"|(?<={chars(single | {'字'})})(?<=(?=(?P<one>{one}))(?s:.)))")
