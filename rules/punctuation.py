@@ -14,6 +14,7 @@ and their Chinese neighbours checked in Python.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from bisect import bisect_left
 from itertools import chain
@@ -282,8 +283,18 @@ _MARK_SET = frozenset(_MARKS)
 # The same walk as _MARK_OR_PAIR.finditer, but a match goes on over ordinary text and pairs
 # (in C) up to the next single mark, which is group 1: Python sees only the rare single marks,
 # not every pair. The last matches are at the end of the text (an empty group 1).
-_SINGLE_MARK = re.compile(f"(?:[^{_MARKS}]++|" + "|".join(f"{o}[^{_MARKS}\\r\\n]*{c}" for o, c in _PAIRS.items())
-                          + f")*+([{_MARKS}]|\\Z)")
+# The loop can only stop at a mark or the end, where group 1 matches at once, so nothing is ever
+# given back: the possessive quantifiers (Python 3.11+) only spare ``re`` keeping the places to
+# go back to; on 3.10 plain ones give the same matches.
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
+
+
+def _single_mark_pattern(possessive: str) -> re.Pattern:
+    pairs = "|".join(f"{o}[^{_MARKS}\\r\\n]*{c}" for o, c in _PAIRS.items())
+    return re.compile(f"(?:[^{_MARKS}]+{possessive}|{pairs})*{possessive}([{_MARKS}]|\\Z)")
+
+
+_SINGLE_MARK = _single_mark_pattern(_POSSESSIVE)
 
 
 _PAIR_BREAK = re.compile(f"[{_MARKS}\\r\\n]")         # what a pair cannot have inside
