@@ -116,7 +116,8 @@ def _halfwidth(doc):
     n = len(text)
     is_protected = doc.is_protected if doc.protected else None
     quotes = [0, 0, [], []]                     # the line _in_english_quote read last
-    found = sorted(chain.from_iterable(map(_START, p.finditer(text)) for c, p in _HALF if c in text))
+    found = sorted(chain.from_iterable(map(_START, p.finditer(text, i)) for c, p in _HALF
+                                       if (i := text.find(c)) >= 0))
     for s in found:
         mark = text[s]
         before = text[s - 1] if s else ""
@@ -198,8 +199,12 @@ def _between_quoted(text: str):
 
 _DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工作|问题|部门|单位|领域|行业|内容|措施|形式|情况|活动|项目|地区))|、(?=以及)")
 # a run of blanks, from its first blank: one pattern per blank, for a literal start (kept
-# between Chinese characters by _between, so only the pattern of a run's first blank counts)
-_SPACES_INSIDE = tuple(re.compile(c + "[ \u00a0\u3000]*") for c in " \u00a0\u3000")
+# between Chinese characters by _between, so only the pattern of a run's first blank counts).
+# The look-behinds drop in C the runs _between would drop for the character before: one after
+# ASCII (a line start, English text) or inside a run of blanks (two of them: one class of ASCII
+# and the two blanks is compiled to a bitmap of the whole BMP, several times slower).
+_SPACES_INSIDE = tuple(re.compile(c + f"(?<=[^\\x00-\\x7f]{c})(?<![\u00a0\u3000]{c})[ \u00a0\u3000]*")
+                       for c in " \u00a0\u3000")
 # the line may end in LF, CRLF or a bare CR (drafts saved on Windows or old Macs)
 _TRAILING = re.compile(rf"(?=[ \t\u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}0-9A-Za-z%])[ \t\u00a0\u3000]+"
                        r"(?=[\r\n]|\Z)")
@@ -226,15 +231,21 @@ def _trailing(text: str):
             yield m
 
 
-# the literal each pattern given to _in_order starts with
-_LEAD = {p: p.pattern[1] if p.pattern[0] == "\\" else p.pattern[0]
-         for p in (*_ELLIPSES, *_DOUBLED, *_DASHES, *_SPACES_INSIDE)}
+# what every match of each pattern given to _in_order starts with
+_LEAD = {**dict(zip(_ELLIPSES, ("...", "…"))), **{p: p.pattern[:2] for p in (*_DOUBLED, *_DASHES)},
+         **{p: p.pattern[0] for p in _SPACES_INSIDE}}
+
+
+def _from_lead(p, text: str, lead: str):
+    """p.finditer(text) for a pattern whose every match starts with ``lead``: scanned from the
+    first ``lead`` (found by str.find, far faster than ``re``), or not at all when none is."""
+    i = text.find(lead)
+    return p.finditer(text, i) if i >= 0 else ()
 
 
 def _in_order(patterns, text):
-    """The matches of patterns whose matches never overlap, in text order. Every pattern starts
-    with a literal: one not in the text is not scanned for (a test of `in` costs far less)."""
-    return sorted((m for p in patterns if _LEAD[p] in text for m in p.finditer(text)), key=_START)
+    """The matches of patterns whose matches never overlap, in text order."""
+    return sorted((m for p in patterns for m in _from_lead(p, text, _LEAD[p])), key=_START)
 
 
 def _ellipses_and_doubled(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -243,7 +254,7 @@ def _ellipses_and_doubled(text: str) -> tuple[list[tuple[int, int]], list[tuple[
     ellipses = [m.span() for m in _in_order(_ELLIPSES, text)]
     doubled = [m.span() for m in _in_order(_DOUBLED, text)]
     for p in _MARK_RUNS:
-        for m in p.finditer(text):
+        for m in _from_lead(p, text, p.pattern[:2]):
             s, e = m.span()
             if e - s >= 3:
                 ellipses.append((s, e))
