@@ -243,9 +243,9 @@ _CHROME_SPLIT = re.compile(r"[\s\u3000\ue000【】\[\]「」|｜/：:]+")
 def _chrome_line(s: str) -> bool:
     if len(s) > 40 or _SENTENCE_PUNCT.search(s):
         return False
-    tokens = [t for t in _CHROME_SPLIT.split(s) if t]
-    chrome = sum(t in _CHROME_WORDS for t in tokens)
-    return chrome >= 2 and chrome * 2 >= len(tokens)
+    tokens = _CHROME_SPLIT.split(s)
+    chrome = sum(map(_CHROME_WORDS.__contains__, tokens))     # "" is no chrome word
+    return chrome >= 2 and chrome * 2 >= len(tokens) - tokens.count("")
 
 
 # a 范文 site's page title: "申请办公经费请示格式范文(通用4篇)" is one leftover, not a title with an insert
@@ -507,6 +507,15 @@ def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
                 official = True
             else:
                 commercial = True
+    if strong is not None:
+        cat = strong.lastgroup
+        if cat == "advert":
+            if contact:
+                return _Verdict("WM002", True, 9)
+            if commercial:
+                return _Verdict("WM003", True, 9)      # 更多精品资料请访问www.…com
+        return _Verdict(_CODE_OF[cat], True, 9)
+    # no definitive phrase: the signals (only scanned now: a definitive phrase settles the line)
     soft: dict[str, str] = {}                 # phrase -> category
     weak: set[str] = set()
     brand = False
@@ -519,15 +528,7 @@ def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
             weak.add(m.group())
         else:
             soft.setdefault(m.group(), name[5:])
-    if strong is not None:
-        cat = strong.lastgroup
-        if cat == "advert":
-            if contact:
-                return _Verdict("WM002", True, 9)
-            if commercial:
-                return _Verdict("WM003", True, 9)      # 更多精品资料请访问www.…com
-        return _Verdict(_CODE_OF[cat], True, 9)
-    # no definitive phrase: independent signals add up
+    # independent signals add up
     anchors = bool(soft) or brand or contact or commercial
     if not anchors:
         return None
