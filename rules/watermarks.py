@@ -238,10 +238,12 @@ def _metadata_labels(s: str) -> set[str]:
 # page chrome: a short line of tool-bar words (打印 纠错 投稿, 微信扫一扫 ×, 【打印本页】【关闭窗口】)
 _CHROME_WORDS = frozenset(_labels("chrome"))
 _CHROME_SPLIT = re.compile(r"[\s\u3000\ue000【】\[\]「」|｜/：:]+")
+# a line without any chrome word as a substring has no chrome token (one scan instead of a split)
+_CHROME_ANY = re.compile(trie_pattern(_CHROME_WORDS) or "(?!)")
 
 
 def _chrome_line(s: str) -> bool:
-    if len(s) > 40 or _SENTENCE_PUNCT.search(s):
+    if len(s) > 40 or _CHROME_ANY.search(s) is None or _SENTENCE_PUNCT.search(s):
         return False
     tokens = _CHROME_SPLIT.split(s)
     chrome = sum(map(_CHROME_WORDS.__contains__, tokens))     # "" is no chrome word
