@@ -88,3 +88,16 @@ def test_unbalanced_as_when_every_line_was_paired_up():
         assert old == new, text
         found += len(new)
     assert found > 1000
+
+
+def test_single_mark_walk_is_the_same_without_possessive_quantifiers():
+    # Python 3.10 gets the walk with plain quantifiers: it must stop at the same single marks
+    import random
+    from gwlint.rules import punctuation as pu
+    plain = pu._single_mark_pattern("")
+    rng = random.Random(20261203)
+    pieces = list(pu._MARKS) + ["文字", "\n", "（一）", "“引”", "《书》", "(a)"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert [m.span(1) for m in pu._SINGLE_MARK.finditer(text)] == \
+            [m.span(1) for m in plain.finditer(text)], text
