@@ -10,7 +10,7 @@ import os
 import traceback
 from itertools import compress, islice
 from operator import attrgetter, eq
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 from . import masking, structure  # noqa: F401  every lint needs them: loaded with the engine, not by the first document
 from .document import Document

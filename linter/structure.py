@@ -18,9 +18,9 @@ Markdown table rows and tab- or space-separated table lines.
 Speed: candidate lines are found with one regex over the masked text (a line break followed
 by an ordinal's first character; the same scan finds the blank lines); everything else looks
 only at those lines, at the first and last twenty non-blank lines, or at the (few)
-enumeration matches. Headings and enumeration items are named tuples, built at C speed. Scans start with a
-literal (``re`` skips to it at C speed); a pattern that starts with a class, such as the
-numerals of 一是, is tried at every character and costs ten times as much.
+enumeration matches. Headings and enumeration items are named tuples (cheap to build). Scans
+start with a literal (``re`` skips to it at C speed); a pattern that starts with a class, such
+as the numerals of 一是, is tried at every character and costs ten times as much.
 """
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ _PART_LEVEL = {"篇": -3, "编": -3, "部分": -2, "章": -1, "节": 0}
 
 
 class Heading(NamedTuple):
-    # (a named tuple: built at C speed with _new_heading, for every heading of every document)
+    # (a named tuple: cheaper to build than a frozen dataclass, for every heading of every document)
     line: int                 # 0-based line
     span: Span                # heading text: the line, or for a run-in heading up to its first 。！？
     ordinal: Span             # the ordinal token with its mark, e.g. "一、" "（一）" "（一）、" "3）"
@@ -217,43 +217,33 @@ def _compute_style(m: re.Match, kind: str) -> tuple[str, int, int, str]:
 # _HEADING_START and the rest of its line (the end of group "rest" is the line's end but for
 # the CR of a CRLF): no second look-up of the line's end per heading
 _HEADING_LINE = re.compile(_HEADING_START.pattern + r"(?P<rest>[^\n]*)")
-# _HEADING_LINE right after a line break: one scan finds the headings of all lines but the first
-# (the LF is a literal that ``re`` finds at C speed; a text with bare CRs needs the class)
-_HEADING_SCAN = re.compile(r"\n" + _HEADING_LINE.pattern)
 # a blank line after its LF
 _BLANK_REST = r"[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)"
 # the heading lines and the blank lines in one scan (a blank line's match has no groups)
 _LINE_SCAN = re.compile(r"\n(?:" + _HEADING_LINE.pattern + "|" + _BLANK_REST + ")")
 _G_ORDINAL = _HEADING_START.groupindex["ordinal"]
 _G_GAP = _HEADING_START.groupindex["gap"]
-_new_heading = tuple.__new__
-_new_span = object.__new__
-_set_start, _set_end = Span.start.__set__, Span.end.__set__
 
 
 @lru_cache(maxsize=None)
 def _heading_scans_cr() -> tuple[re.Pattern, re.Pattern]:
-    """_HEADING_LINE and _HEADING_SCAN for a text with lines ending in a bare CR (rare:
-    compiled on first use)."""
+    """_HEADING_LINE, and it after any line break, for a text with lines ending in a bare CR
+    (rare: compiled on first use)."""
     line = _HEADING_START.pattern + r"(?P<rest>[^\r\n]*)"
     return re.compile(line), re.compile(r"[\n\r]" + line)
 
 
-def _heading_matches(text: str, bare_cr: bool) -> list[re.Match]:
-    """The _HEADING_LINE match of each line that starts like a heading (``bare_cr``: some line
-    ends in a CR alone, which the fast LF-only scan would miss)."""
-    line, scan = _heading_scans_cr() if bare_cr else (_HEADING_LINE, _HEADING_SCAN)
-    first = line.match(text)
-    found = [first] if first is not None else []
-    found += scan.finditer(text)
-    return found
-
-
 def _scan_lines(text: str, bare_cr: bool) -> tuple[list[re.Match], list[int]]:
-    """_heading_matches, and the end of each blank line but the first (for _line_kinds): one
-    scan of the line breaks finds both where every line ends in LF."""
+    """The _HEADING_LINE match of each line that starts like a heading, and the end of each
+    blank line but the first (for _line_kinds). Where every line ends in LF, one scan of the
+    line breaks (a literal that ``re`` finds at C speed) finds both; a text with bare CRs
+    (``bare_cr``) needs the class of both breaks."""
     if bare_cr:
-        return _heading_matches(text, True), list(map(_match_end, _BLANK_LINE_CR.finditer(text)))
+        line, scan = _heading_scans_cr()
+        first = line.match(text)
+        heads = [first] if first is not None else []
+        heads += scan.finditer(text)
+        return heads, list(map(_match_end, _BLANK_LINE_CR.finditer(text)))
     first = _HEADING_LINE.match(text)
     heads = [first] if first is not None else []
     blanks = []
@@ -290,12 +280,10 @@ def _plain(doc: "Document", a: int, b: int) -> str:
     return "".join(c for c, k in zip(doc.text[a:b], s) if k != MASK)
 
 
-def _find_headings(doc: "Document", matches=None) -> list[Heading]:
-    """The headings (``matches``: _heading_matches of the document, when already found)."""
+def _find_headings(doc: "Document", matches: list[re.Match]) -> list[Heading]:
+    """The headings (``matches``: the heading lines _scan_lines found)."""
     text = doc.masked
     index = doc.index
-    if matches is None:
-        matches = _heading_matches(text, index.bare_cr)
     skip = _attachment_lines(text, index)
     markdown = doc.kind == "markdown"
     raw = doc.text
@@ -371,16 +359,8 @@ def _find_headings(doc: "Document", matches=None) -> list[Heading]:
                 del last_num[lv]
         last_num[level] = number
         last_level = level
-        # the spans and the heading built without their Python-level __init__ (valid by
-        # construction: ord_start <= ord_end <= head_end)
-        span = _new_span(Span)
-        _set_start(span, ord_start)
-        _set_end(span, head_end)
-        ordinal = _new_span(Span)
-        _set_start(ordinal, ord_start)
-        _set_end(ordinal, ord_end)
-        out.append(_new_heading(Heading, (line, span, ordinal, style, number, level, md_level, run_in,
-                                          title.strip(" \t\u3000\u00a0。"), len(stack))))
+        out.append(Heading(line, Span(ord_start, head_end), Span(ord_start, ord_end), style, number,
+                           level, md_level, run_in, title.strip(" \t\u3000\u00a0。"), len(stack)))
     return out
 
 
@@ -460,7 +440,6 @@ def _paragraph(doc: "Document", line: int, paras: dict[int, int]) -> int:
 def _find_shi_lists(doc: "Document", paras: dict[int, int]) -> list[list[EnumItem]]:
     text = doc.masked
     index = doc.index
-    markdown = doc.kind == "markdown"
     lists: list[list[EnumItem]] = []
     current: dict[str, list[EnumItem]] = {}
     last_line: dict[str, int] = {}
@@ -688,16 +667,8 @@ def _nonblank(doc: "Document", lines, limit: int) -> list:
     text = doc.masked
     index = doc.index
     out = []
-    # LineIndex.line_span, inlined
-    starts, raw, last = index.line_starts, index.text, index.line_count - 1
     for i in lines:
-        a = starts[i]
-        if i < last:
-            b = starts[i + 1] - 1
-            if b > a and raw[b] == "\n" and raw[b - 1] == "\r":
-                b -= 1
-        else:
-            b = len(raw)
+        a, b = index.line_span(i)
         s = text[a:b].strip(_SPACE)
         if s:
             out.append((i, a, b, s))

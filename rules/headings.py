@@ -198,7 +198,6 @@ def _fix_for(h, applicability=Applicability.SAFE):
 
 
 def _analyze_headings(doc, ctx):
-    text = doc.text
     headings = doc.structure.headings
     if not headings:
         return

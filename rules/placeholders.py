@@ -315,13 +315,8 @@ _TITLE_FIRST = frozenset("书省市县区州盟旗镇乡村局厅处科部主同
 def _what(kind: str, text: str, span: Span) -> str:
     if kind in _WHAT:
         return _WHAT[kind]
-    end = span.end
-    after = text[end:end + 1]
-    if after == MASK:
-        after = _next_char(text, end)
-    before = text[span.start - 1:span.start] if span.start else ""
-    if before == MASK:
-        before = _prev_char(text, span.start)
+    after = _next_char(text, span.end)
+    before = _prev_char(text, span.start)
     if before == "第":
         return "序号"
     if not after:
@@ -377,10 +372,6 @@ def _scan(doc) -> list[tuple[int, int, str]]:
         start, end = m.span()
         if not t.strip(_XC_STR):
             # the common case, X, XX, ×× alone: one token
-            if t == "×":                                # the commonest of all (_classify_token's first case)
-                if _times_is_blank(doc, text, start, end, eq):
-                    append((start, end, "times"))
-                continue
             found = _classify_token(doc, text, start, end, eq, t)
             if found is not None:
                 append(found)

@@ -64,7 +64,7 @@ def _next_char(text: str, i: int, skip_space: bool = True) -> str:
 # beside that is not ASCII, or a space: _halfwidth then checks for a Han character or a blank.
 _HALF = tuple((c, re.compile(f"{re.escape(c)}(?:(?<=[^\\x00-\\x1f!-\\x7f]{re.escape(c)})|(?=[^\\x00-\\x1f!-\\x7f]))"))
               for c in ",;:?!.")
-_HALF_BESIDE = frozenset(" \u00a0")
+_BLANK_SET = frozenset(" \u00a0")      # the blanks beside a mark that _halfwidth looks past
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _HALF_CODE = {",": "PU001", "?": "PU001", "!": "PU001", ".": "PU001", ":": "PU002", ";": "PU003"}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
@@ -108,9 +108,6 @@ def _in_english_quote(text: str, line: list, i: int) -> bool:
     return k >= 0 and i < ends[k]
 
 
-_BLANK_SET = frozenset(" \u00a0")
-
-
 def _halfwidth(doc):
     text = doc.masked
     n = len(text)
@@ -122,7 +119,7 @@ def _halfwidth(doc):
         mark = text[s]
         before = text[s - 1] if s else ""
         after = text[s + 1] if s + 1 < n else ""
-        if not (before in _HALF_BESIDE or after in _HALF_BESIDE or _is_han(before) or _is_han(after)):
+        if not (before in _BLANK_SET or after in _BLANK_SET or _is_han(before) or _is_han(after)):
             continue                            # (the look-arounds _HALF let through more)
         end = s + 2 if after == " " else s + 1
         # the characters beside, past blanks (_prev_char and _next_char only for a blank)
@@ -563,7 +560,7 @@ def punctuation(doc, ctx):
         if span.start in heading_ords:
             continue
         code, message, full, title = _HALF_REPORT[mark]
-        yield ctx.report(span, message, code=code, fix=Fix(title, (Edit(span, full),), Applicability.SAFE))
+        yield ctx.report(span, message, code=code, fix=Fix.replace(span, full, title))
     for m in _PARENS.finditer(text):
         span = Span(m.start(), m.end())
         if in_ordinal(span) or doc.is_protected(m.start(), m.end()):
