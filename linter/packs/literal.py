@@ -21,6 +21,7 @@ them too would not pay for compiling the pattern.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from typing import Iterable
 
@@ -38,6 +39,49 @@ def rarity(ch: str) -> int:
     if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f":
         return RANK.get(ch, _RARE)
     return -1
+
+
+def _choose_anchors(words) -> dict[str, int]:
+    """Each word's anchor, as its offset: few, rare characters such that every word holds one
+    (a greedy weighted hitting set).
+
+    A character's expected frequency is taken as 1/(rank + 10) (Zipf's law on its rank in
+    running text), so a character is worth choosing for the number of words it anchors times
+    (rank + 10). Words whose rarest characters are common often share a somewhat rarer one,
+    and the scan stops at fewer places than at each word's own rarest character. Only Han
+    characters anchor a word that has one. Lazy greedy over a heap, ties broken by the
+    character (deterministic); then the common choices made redundant by later ones are
+    dropped, and each word is anchored on the first of its rarest chosen characters."""
+    rank = {c: rarity(c) for w in words for c in w}
+    options = {w: {c for c in w if rank[c] >= 0} or {w[0]} for w in words}
+    holders: dict[str, list[str]] = {}
+    for w, cs in options.items():
+        for c in cs:
+            holders.setdefault(c, []).append(w)
+    cost = {c: rank[c] + 10 for c in holders}                   # 1 / expected frequency
+    left = {c: len(ws) for c, ws in holders.items()}
+    heap = [(-left[c] * cost[c], c) for c in holders]
+    heapq.heapify(heap)
+    covered: set[str] = set()
+    chosen: list[str] = []
+    while len(covered) < len(options):
+        score, c = heapq.heappop(heap)
+        if -score != left[c] * cost[c]:                         # stale: words covered since
+            if left[c]:
+                heapq.heappush(heap, (-left[c] * cost[c], c))
+            continue
+        chosen.append(c)
+        for w in holders[c]:
+            if w not in covered:
+                covered.add(w)
+                for o in options[w]:
+                    left[o] -= 1
+    keep = set(chosen)
+    for c in sorted(chosen, key=lambda c: (cost[c], c)):
+        if all(len(options[w] & keep) > 1 for w in holders[c]):
+            keep.discard(c)
+    return {w: max((i for i, c in enumerate(w) if c in keep), key=lambda i: (rank[w[i]], -i))
+            for w in words}
 
 
 def _anchor_pattern(anchor: str, entries) -> str:
@@ -59,7 +103,7 @@ def _class(chars) -> str:
 def at_char(lead: str, body: str) -> str:
     """A pattern for the one character ``lead`` matches, where ``body`` matches from that
     character (``re`` scans fast for a pattern that starts with a literal or a class)."""
-    return f"{lead}(?<=(?={body})[\\s\\S])"
+    return f"{lead}(?<=(?={body})(?s:.))"
 
 
 def _checked_scan(table, anchors, plain=()) -> str:
@@ -81,8 +125,7 @@ class LiteralMatcher:
         if not self.words:
             raise ValueError("no words")
         table: dict[str, list[tuple[int, str]]] = {}
-        for w in self.words:
-            k = max(range(len(w)), key=lambda i: (rarity(w[i]), -i))
+        for w, k in _choose_anchors(self.words).items():
             table.setdefault(w[k], []).append((k, w))
         # at one anchor, try the longer words first
         self._table = {c: tuple(sorted(v, key=lambda kw: -len(kw[1]))) for c, v in table.items()}
