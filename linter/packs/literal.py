@@ -3,19 +3,20 @@
 Python's ``re`` tries the alternatives of an alternation one after another at every place
 where one of their first characters occurs; with hundreds of words whose first characters
 are common (一, 不, 大 …) that is most places of a Chinese text. ``LiteralMatcher`` instead
-scans, with one character class, for each word's *rarest* character (its anchor) and checks
-the few words anchored on the character found there. The result is what the alternation
-of the words, longest first, would give: leftmost matches, the longest at each place, not
-overlapping.
+scans, with one character class, for a rare character of each word (its anchor: a few rare
+characters, each shared by many words, see ``_choose_anchors``) and checks the few words
+anchored on the character found there. The result is what the alternation of the words,
+longest first, would give: leftmost matches, the longest at each place, not overlapping.
 
-Even the rarest character of a word is often a common one (各 in 各行其事, 县 in 县市区), and
-most places the scan stops at hold no word. So the ``_CHECKED`` most common anchors have a
-scan of their own that checks their words in C: each anchor followed by look-arounds for its
-words (``县(?=市区|（市、区）)``, ``局(?<=国家质检总局)``). ``re`` tries the alternatives of an
+Even a word's rarest character is often a common one (各 in 各行其事, 县 in 县市区), and
+most places the scan stops at hold no word. So the ``_CHECKED`` most common anchors are
+checked in C: each anchor is followed by the rest of its words as a trie, and by a
+lookbehind for the whole word where the anchor is not its first character (``县(?:市区|…)``,
+``局(?<=国家质检总局)``, see ``_anchor_pattern``). ``re`` tries the alternatives of an
 alternation one after another, so they are grouped in buckets of ``_BUCKET`` anchors, the most
 common first, each led by the class of its anchors, so that a failing class test skips a
-bucket (``[各县…]`` then ``各(?=行其事)|县(?=市区|…)``, see ``at_char``); the leading class of all
-the anchors lets ``re`` scan for them fast. The rarer anchors keep the plain scan: checking
+bucket (``[各县…]`` then ``各(?:行其事…)|县(?:市区|…)``, see ``at_char``); the leading class of
+all the anchors lets ``re`` scan for them fast. The rarer anchors keep the plain scan: checking
 them too would not pay for compiling the pattern.
 """
 from __future__ import annotations
@@ -85,15 +86,53 @@ def _choose_anchors(words) -> dict[str, int]:
 
 
 def _anchor_pattern(anchor: str, entries) -> str:
-    """The anchor followed by the look-arounds of any of its (offset, word) entries."""
-    checks = []
+    """The anchor and what must surround it for one of its (offset, word) entries to be there.
+
+    The scan only tells whether some entry is there (``candidates`` checks which), and it runs
+    inside a lookahead, so the rest of each word is matched forward, as a trie led by literals
+    that ``re`` skips fast, and then what precedes the anchor by a lookbehind for the whole
+    word: most places fail at a literal, without entering a look-around."""
+    rests: dict[str, set[str]] = {}         # rest of a word -> words to look back for ("": none)
+    ends: dict[int, list[str]] = {}         # words ending with the anchor, by length
     for k, w in entries:
-        before = f"(?<={re.escape(w[:k + 1])})" if k else ""
-        after = f"(?={re.escape(w[k + 1:])})" if k + 1 < len(w) else ""
-        if not before and not after:
+        if k + 1 < len(w):
+            rests.setdefault(w[k + 1:], set()).add(w if k else "")
+        elif k:
+            ends.setdefault(len(w), []).append(w)
+        else:
             return re.escape(anchor)                    # the anchor alone is a word
-        checks.append(before + after)
-    return re.escape(anchor) + "(?:" + "|".join(dict.fromkeys(checks)) + ")"
+    alts = [_trie_of_rests(rests)] if rests else []
+    alts += [_behind(ws) for _, ws in sorted(ends.items())]
+    return re.escape(anchor) + "(?:" + "|".join(alts) + ")"
+
+
+def _behind(words) -> str:
+    """A lookbehind for any of ``words`` (all of one length, as a lookbehind requires)."""
+    return "(?<=" + "|".join(re.escape(w) for w in sorted(words)) + ")"
+
+
+def _trie_of_rests(rests: dict[str, set[str]]) -> str:
+    """A trie of the rests of words (after their anchor); where a rest ends, a lookbehind for
+    the words it ends, or nothing if one of them starts at the anchor."""
+    trie: dict = {}
+    for rest, words in rests.items():
+        node = trie
+        for ch in rest:
+            node = node.setdefault(ch, {})
+        node.setdefault("", set()).update(words)
+
+    def build(node) -> str:
+        words = node.get("", ())
+        if "" in words:
+            return ""                                   # a word starting at the anchor ends here
+        by_len: dict[int, list[str]] = {}
+        for w in words:
+            by_len.setdefault(len(w), []).append(w)
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alts += [_behind(ws) for _, ws in sorted(by_len.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
 
 
 def _class(chars) -> str:
