@@ -53,8 +53,9 @@ def _choose_anchors(words) -> dict[str, int]:
     characters anchor a word that has one. Lazy greedy over a heap, ties broken by the
     character (deterministic); then the common choices made redundant by later ones are
     dropped, and each word is anchored on the first of its rarest chosen characters."""
-    rank = {c: rarity(c) for w in words for c in w}
-    options = {w: {c for c in w if rank[c] >= 0} or {w[0]} for w in words}
+    rank = {c: rarity(c) for c in set("".join(words))}
+    han = {c for c, r in rank.items() if r >= 0}
+    options = {w: han.intersection(w) or {w[0]} for w in words}
     holders: dict[str, list[str]] = {}
     for w, cs in options.items():
         for c in cs:
@@ -81,8 +82,15 @@ def _choose_anchors(words) -> dict[str, int]:
     for c in sorted(chosen, key=lambda c: (cost[c], c)):
         if all(len(options[w] & keep) > 1 for w in holders[c]):
             keep.discard(c)
-    return {w: max((i for i, c in enumerate(w) if c in keep), key=lambda i: (rank[w[i]], -i))
-            for w in words}
+    return {w: _first_rarest(w, keep.intersection(w), rank) for w in words}
+
+
+def _first_rarest(word: str, chars: set[str], rank: dict[str, int]) -> int:
+    """The offset in ``word`` of the first of its rarest characters among ``chars``."""
+    if len(chars) == 1:
+        return word.index(next(iter(chars)))
+    top = max(rank[c] for c in chars)
+    return min(word.index(c) for c in chars if rank[c] == top)
 
 
 def _anchor_pattern(anchor: str, entries) -> str:
