@@ -111,7 +111,7 @@ def _anchor_pattern(anchor: str, entries) -> str:
             return re.escape(anchor)                    # the anchor alone is a word
     alts = [_trie_of_rests(rests)] if rests else []
     alts += [_behind(ws) for _, ws in sorted(ends.items())]
-    return re.escape(anchor) + "(?:" + "|".join(alts) + ")"
+    return re.escape(anchor) + (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")")
 
 
 def _behind(words) -> str:
