@@ -437,14 +437,18 @@ _LINE_WS = "[ \t\u3000\u00a0\ue000]*"
 # printable ASCII only (an anti-copy jammer line?); the first line is matched separately
 _LINE_BODY = (f"(?:(?P<page>{_LINE_WS}(?:{_PAGE_LINE.pattern}){_LINE_WS})|(?P<ascii>[ \\t]*[!-~][ -~]{{5,}}))"
               "(?=[\\r\\n]|\\Z)")
-_LINE_SCAN = re.compile("\n" + _LINE_BODY)             # LF only: a literal is found at C speed
+# the characters such a line can start with: a blank, a page marker's, printable ASCII. A line
+# break followed by another character (most lines) is rejected there; the body is tried in a
+# look-around, so a match consumes the line break and that character only
+_LINE_LEAD = "[ \t\u3000\u00a0\ue000（(【\\[第共—－\\-–─·•!-~]"
+_LINE_SCAN = re.compile(f"\n{_LINE_LEAD}(?<=(?=(?:{_LINE_BODY}))(?s:.))")   # LF only: a literal is found at C speed
 _LINE_FIRST = re.compile(_LINE_BODY)
 
 
 @lru_cache(maxsize=None)
 def _line_scan_cr() -> re.Pattern:
     """The line scan for a text with lines ending in a bare CR (rare: compiled on first use)."""
-    return re.compile("[\\r\\n]" + _LINE_BODY)
+    return re.compile(f"[\\r\\n]{_LINE_LEAD}(?<=(?=(?:{_LINE_BODY}))(?s:.))")
 
 
 # --- judging a line or a segment -------------------------------------------------------------------
@@ -488,7 +492,10 @@ class _PhraseScan:
         return _led(self.source, {p[0] for p in self.prefixes})
 
     def _scan(self, s: str) -> re.Pattern:
-        return self.firsts if self.lone and any(map(s.__contains__, self.lone)) else self.pairs
+        for ch in self.lone:
+            if ch in s:
+                return self.firsts
+        return self.pairs
 
     def search(self, s: str) -> Optional[re.Match]:
         """The leftmost match (its ``lastgroup`` names the group)."""
@@ -705,9 +712,14 @@ def _learned(profile):
         line_heads = sorted({x[:2] for x in lines if x})
         phrase_heads = sorted({x[:2] for x in phrases})
         heads = "|".join(spaced(h) for h in line_heads)
+        # after a line break, a head is looked for only where the next character is a blank or
+        # starts one (most lines are rejected there); a blank run of several lines may then give
+        # the same head twice (_find takes the set)
+        lead = f"[\\s{MASK}\u3000\u00a0\ufeff{''.join(re.escape(h[0]) for h in line_heads)}]"
+        after = f"{lead}(?<=(?={gap}(?P<line>{heads}))(?s:.))"
         triggers = (re.compile(f"{gap}(?P<line>{heads})"),             # the first line
-                    re.compile(f"\\n{gap}(?P<line>{heads})"),         # after a LF (a literal: fast)
-                    re.compile(f"\\r{gap}(?P<line>{heads})")) if line_heads else None   # bare CR texts
+                    re.compile(f"\\n{after}"),                         # after a LF (a literal: fast)
+                    re.compile(f"\\r{after}")) if line_heads else None   # bare CR texts
         anywhere = re.compile("|".join(spaced(h) for h in phrase_heads)) if phrase_heads else None
         phrase = re.compile("|".join(spaced(p) for p in sorted(phrases, key=len, reverse=True))) if phrases else None
         hit = (frozenset(lines), frozenset(x[0] for x in lines if x), phrase, (triggers, anywhere))
