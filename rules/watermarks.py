@@ -38,8 +38,7 @@ book's length (``全文约12万字``) are not leftovers.
 from __future__ import annotations
 
 import re
-import sys
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import NamedTuple, Optional
 
@@ -181,15 +180,26 @@ def _literal_prefixes(pattern: str, k: int = 3, limit: int = 80) -> set[str]:
     return done
 
 
+def _class(chars) -> str:
+    return "[" + "".join(map(re.escape, sorted(chars))) + "]"
+
+
+def _led(pattern: str, firsts, flags: int = 0) -> re.Pattern:
+    """``pattern`` tried only at the characters its matches can start with (``firsts``): a scan led
+    by their class, the pattern confirmed inside look-arounds. ``re`` finds no first-character set
+    for an alternation of groups (or one with ``^``) and would try the whole alternation at every
+    position. A match consumes its first character only: use it as a yes or no, or take the
+    pattern's groups (captured in the look-around)."""
+    return re.compile(f"{_class(firsts)}(?<=(?=(?:{pattern}))(?s:.))", flags)
+
+
 def _guarded(pattern: str, flags: int = 0) -> re.Pattern:
-    """``pattern`` compiled behind a look-ahead on the characters its matches can start with.
-    ``re`` finds no first-character set for an alternation of groups (or one with ``^``) and
-    would try the whole alternation at every position; the guard rejects ordinary text at once."""
+    """``pattern`` led by the characters its matches can start with (see ``_led``)."""
     try:
-        first = sorted({x[0] for x in _literal_prefixes(pattern, k=1, limit=1000)})
+        first = {x[0] for x in _literal_prefixes(pattern, k=1, limit=1000)}
     except ValueError:
         return re.compile(pattern, flags)
-    return re.compile(f"(?=[{''.join(map(re.escape, first))}])(?:{pattern})", flags)
+    return _led(pattern, first, flags)
 
 
 _LEXICON = _load_lexicon()
@@ -374,34 +384,28 @@ _TRIGGER = _trigger_pattern(_TRIGGER_WORDS)
 _JUNK = frozenset(_INVISIBLE_CHARS) | {w for w in _TRIGGER_WORDS if w.lower() == "x0dx0a"}
 
 
-# Both branches of the next-character check end at the same place, so backtracking from the
-# first into the second only repeats the same failing look-behind: an atomic group (Python 3.11+)
-# skips that, a plain group (3.10) gives the same matches.
-_ATOMIC = "(?>" if sys.version_info >= (3, 11) else "(?:"
-
-
 def _trigger_scan(words: set[str]) -> re.Pattern:
     """The prefilter and the trigger in one scan. At each character of the first class, the
-    next character (and for a long word the one after) must be able to continue a word before
-    the trigger is tried (captured, inside look-arounds), so Python sees only the trigger's
-    matches. The check of the next character comes first and needs no look-around: ``re``
-    rejects nearly every place at once. A single-character word (an invisible character, a word
-    count's 字) is tried at its own character only. A multi-character match consumes two
-    characters (``_trigger_matches`` looks again at the second when that match is not kept)."""
-    def chars(cs: set[str]) -> str:
-        return "[" + "".join(map(re.escape, sorted(cs))) + "]"
+    next character must be able to continue a word (and for a word of three characters or more,
+    the one after) before the trigger is tried (captured, inside look-arounds), so Python sees
+    only the trigger's matches. The next character is checked first, by a class that leads its
+    branch: ``re`` rejects nearly every place at once, without entering a group or a look-around.
+    A single-character word (an invisible character, a word count's 字) is tried at its own
+    character only. A multi-character match consumes two characters (``_trigger_matches`` looks
+    again at the second when that match is not kept)."""
     multi = {w for w in words if len(w) >= 2}
     single = {w for w in words if len(w) == 1}
+    pairs = {w[1] for w in multi if len(w) == 2}      # second characters that may end a word
     longer = [w for w in multi if len(w) >= 3]
     trie = trie_pattern(sorted(multi))[3:-1]           # the trigger's words but single characters
     # a single-character match: the word, or a word count's 字 (as at the end of _TRIGGER)
-    one = chars(single) + _TRIGGER[_TRIGGER.index("|字(?<="):]
+    one = _class(single) + _TRIGGER[_TRIGGER.index("|字(?<="):]
     return re.compile(
         _first_class(words)
-        + f"(?:{_ATOMIC}{chars({w[1] for w in multi if len(w) == 2})}"
-        + f"|{chars({w[1] for w in longer})}(?={chars({w[2] for w in longer})}))"
+        + f"(?:{_class(pairs | {w[1] for w in longer})}"
+        + f"(?:(?={_class({w[2] for w in longer})})|(?<={_class(pairs)}))"
         + f"(?<=(?=(?P<multi>{trie}))(?s:..))"
-        + f"|(?<={chars(single | {'字'})})(?<=(?=(?P<one>{one}))(?s:.)))")
+        + f"|(?<={_class(single | {'字'})})(?<=(?=(?P<one>{one}))(?s:.)))")
 
 
 _TRIGGER_SCAN = _trigger_scan(_TRIGGER_WORDS)
@@ -433,14 +437,18 @@ _LINE_WS = "[ \t\u3000\u00a0\ue000]*"
 # printable ASCII only (an anti-copy jammer line?); the first line is matched separately
 _LINE_BODY = (f"(?:(?P<page>{_LINE_WS}(?:{_PAGE_LINE.pattern}){_LINE_WS})|(?P<ascii>[ \\t]*[!-~][ -~]{{5,}}))"
               "(?=[\\r\\n]|\\Z)")
-_LINE_SCAN = re.compile("\n" + _LINE_BODY)             # LF only: a literal is found at C speed
+# the characters such a line can start with: a blank, a page marker's, printable ASCII. A line
+# break followed by another character (most lines) is rejected there; the body is tried in a
+# look-around, so a match consumes the line break and that character only
+_LINE_LEAD = "[ \t\u3000\u00a0\ue000（(【\\[第共—－\\-–─·•!-~]"
+_LINE_SCAN = re.compile(f"\n{_LINE_LEAD}(?<=(?=(?:{_LINE_BODY}))(?s:.))")   # LF only: a literal is found at C speed
 _LINE_FIRST = re.compile(_LINE_BODY)
 
 
 @lru_cache(maxsize=None)
 def _line_scan_cr() -> re.Pattern:
     """The line scan for a text with lines ending in a bare CR (rare: compiled on first use)."""
-    return re.compile("[\\r\\n]" + _LINE_BODY)
+    return re.compile(f"[\\r\\n]{_LINE_LEAD}(?<=(?=(?:{_LINE_BODY}))(?s:.))")
 
 
 # --- judging a line or a segment -------------------------------------------------------------------
@@ -462,12 +470,73 @@ def _named(groups: list[tuple[str, Optional[str]]]) -> str:
     return "|".join(f"(?P<{name}>{body})" for name, body in groups if body)
 
 
+class _PhraseScan:
+    """An alternation of lexicon phrases, tried only where one of their two-character prefixes
+    starts: a scan led by the class of the prefixes' first characters checks the second by a
+    class (most places are rejected there, without a look-around) before the alternation is
+    confirmed inside look-arounds, where its named groups are captured. A match consumes two
+    characters, so ``finditer`` skips the matches that start inside the last one. A phrase whose
+    second character is not fixed (``»[ \u3000]*…``) has a one-character prefix: a line holding
+    such a character is scanned at the first characters (compiled on first use: rare)."""
+
+    def __init__(self, groups: list[tuple[str, Optional[str]]], entries: list[_Entry]) -> None:
+        self.source = _named(groups)
+        self.prefixes = _prefixes(entries)
+        pairs = [p for p in self.prefixes if len(p) == 2]
+        self.lone = "".join(sorted(p for p in self.prefixes if len(p) == 1))
+        self.pairs = re.compile(_class(p[0] for p in pairs) + _class(p[1] for p in pairs)
+                                + f"(?<=(?=(?:{self.source}))(?s:..))")
+
+    @cached_property
+    def firsts(self) -> re.Pattern:
+        return _led(self.source, {p[0] for p in self.prefixes})
+
+    def _scan(self, s: str) -> re.Pattern:
+        for ch in self.lone:
+            if ch in s:
+                return self.firsts
+        return self.pairs
+
+    def search(self, s: str) -> Optional[re.Match]:
+        """The leftmost match (its ``lastgroup`` names the group)."""
+        return self._scan(s).search(s)
+
+    def finditer(self, s: str):
+        """(group name, start, text) of the matches, as ``finditer`` of the alternation gives them."""
+        pos = 0
+        for m in self._scan(s).finditer(s):
+            name = m.lastgroup
+            start = m.start(name)
+            if start >= pos:
+                pos = m.end(name)
+                yield name, start, m.group(name)
+
+
+def _prefixes(entries: list[_Entry], k: int = 2) -> set[str]:
+    """Strings of up to ``k`` characters one of which every match of an entry starts with."""
+    out: set[str] = set()
+    for e in entries:
+        text = _unescape(e.pattern)
+        if re.escape(text) == e.pattern:
+            out.add(text[:k])
+        else:
+            out |= _literal_prefixes(e.pattern, k=k, limit=1000)
+    return out
+
+
+def _section(name: str, strong: Optional[bool] = None) -> list[_Entry]:
+    return [e for e in _LEXICON if e.section == name and strong in (None, e.strong)]
+
+
 # pass 1: definitive phrases by category (a line is settled by the first category found)
-_STRONG_ANY = _guarded(_named([(c, _STRONG[c]) for c in _CATEGORIES]))
+_STRONG_ANY = _PhraseScan([(c, _STRONG[c]) for c in _CATEGORIES],
+                          [e for c in _CATEGORIES for e in _section(c, True)])
 # pass 2: the signals that add up; at each position the earlier alternatives win, so advert
 # vocabulary inside a phrase already counted (本站 in 不代表本站…) is not counted twice
-_SIGNALS = _guarded(_named([("soft_" + c, _SOFT[c]) for c in _CATEGORIES]
-                            + [("brand", trie_pattern(_SUFFIXES) or "(?!)"), ("weak", _WEAK_SOURCE)]))
+_SIGNALS = _PhraseScan([("soft_" + c, _SOFT[c]) for c in _CATEGORIES]
+                       + [("brand", trie_pattern(_SUFFIXES) or "(?!)"), ("weak", _WEAK_SOURCE)],
+                       [e for c in _CATEGORIES for e in _section(c, False)]
+                       + _section("brand-suffix") + _section("weak"))
 # what a site's name before its ending is written in (checked without a Han class of its own:
 # each costs a millisecond to compile)
 _NAME_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -521,15 +590,14 @@ def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
     soft: dict[str, str] = {}                 # phrase -> category
     weak: set[str] = set()
     brand = False
-    for m in _SIGNALS.finditer(low):
-        name = m.lastgroup
+    for name, start, phrase in _SIGNALS.finditer(low):
         if name == "brand":
-            k = m.start() - 1
+            k = start - 1
             brand = brand or (k >= 0 and (low[k] in _NAME_ASCII or _HAN.match(low, k) is not None))
         elif name == "weak":
-            weak.add(m.group())
+            weak.add(phrase)
         else:
-            soft.setdefault(m.group(), name[5:])
+            soft.setdefault(phrase, name[5:])
     # independent signals add up
     anchors = bool(soft) or brand or contact or commercial
     if not anchors:
@@ -644,9 +712,14 @@ def _learned(profile):
         line_heads = sorted({x[:2] for x in lines if x})
         phrase_heads = sorted({x[:2] for x in phrases})
         heads = "|".join(spaced(h) for h in line_heads)
+        # after a line break, a head is looked for only where the next character is a blank or
+        # starts one (most lines are rejected there); a blank run of several lines may then give
+        # the same head twice (_find takes the set)
+        lead = f"[\\s{MASK}\u3000\u00a0\ufeff{''.join(re.escape(h[0]) for h in line_heads)}]"
+        after = f"{lead}(?<=(?={gap}(?P<line>{heads}))(?s:.))"
         triggers = (re.compile(f"{gap}(?P<line>{heads})"),             # the first line
-                    re.compile(f"\\n{gap}(?P<line>{heads})"),         # after a LF (a literal: fast)
-                    re.compile(f"\\r{gap}(?P<line>{heads})")) if line_heads else None   # bare CR texts
+                    re.compile(f"\\n{after}"),                         # after a LF (a literal: fast)
+                    re.compile(f"\\r{after}")) if line_heads else None   # bare CR texts
         anywhere = re.compile("|".join(spaced(h) for h in phrase_heads)) if phrase_heads else None
         phrase = re.compile("|".join(spaced(p) for p in sorted(phrases, key=len, reverse=True))) if phrases else None
         hit = (frozenset(lines), frozenset(x[0] for x in lines if x), phrase, (triggers, anywhere))

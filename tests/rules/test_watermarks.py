@@ -487,16 +487,11 @@ def test_a_real_title_between_a_banner_and_a_portal_header_is_kept():
     assert ("WM004", "镇巴县人民政府工作规则") not in found(PORTAL)
 
 
-@pytest.mark.parametrize("group", ["as built", "(?:"])
-def test_prefiltered_trigger_scan_finds_exactly_what_the_trigger_pattern_finds(group, monkeypatch):
+def test_prefiltered_trigger_scan_finds_exactly_what_the_trigger_pattern_finds():
     # the fast scan (a character-class prefilter, then the trigger pattern confirms) must give
-    # the same matches as scanning with the trigger pattern itself, on text dense with near-misses;
-    # also with the plain group that Python 3.10 gets instead of the atomic one
+    # the same matches as scanning with the trigger pattern itself, on text dense with near-misses
     import random
     from gwlint.rules import watermarks as wm
-    if group != "as built":
-        monkeypatch.setattr(wm, "_ATOMIC", group)
-        monkeypatch.setattr(wm, "_TRIGGER_SCAN", wm._trigger_scan(wm._TRIGGER_WORDS))
     words = sorted(wm._TRIGGER_WORDS)
     trigger = re.compile(wm._TRIGGER)
     rng = random.Random(20261203)
@@ -506,3 +501,19 @@ def test_prefiltered_trigger_scan_finds_exactly_what_the_trigger_pattern_finds(g
         fast = [(start, end) for start, end, _ in wm._trigger_matches(text)]
         plain = [(m.start(), m.end()) for m in trigger.finditer(text)]
         assert fast == plain, text
+
+
+def test_phrase_scans_find_what_the_plain_alternations_find():
+    # the judge's phrase scans (two-character prefilter, or first characters on a line with a lone
+    # character such as »): the same leftmost match and the same non-overlapping matches
+    import random
+    from gwlint.rules import watermarks as wm
+    rng = random.Random(20261203)
+    pieces = [wm._unescape(e.pattern) for e in wm._LEXICON] + list("全实不会人的，。 \n\u3000xq0»>网站文库")
+    for scan in (wm._STRONG_ANY, wm._SIGNALS):
+        plain = re.compile(scan.source)
+        for _ in range(300):
+            s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))).lower()
+            m, p = scan.search(s), plain.search(s)
+            assert (m and (m.lastgroup, m.start(m.lastgroup))) == (p and (p.lastgroup, p.start())), s
+            assert list(scan.finditer(s)) == [(p.lastgroup, p.start(), p.group()) for p in plain.finditer(s)], s
