@@ -87,10 +87,10 @@ _ORDINAL = (
 # the first characters of the alternatives of _ORDINAL: tried first, a line that starts with
 # none of them fails at once (the alternatives open with groups, so re enters each of them)
 _ORDINAL_FIRST = rf"(?=[第（(0-9０-９{_CN}])"
-HEADING_RE = re.compile(_LEAD + _ORDINAL_FIRST + "(?:" + _ORDINAL + ")", re.M)
 # A heading's start: the ordinal and the blanks after it (``gap``: its end is the first word)
-# (a pattern string, compiled only within the line scans: each compile of _ORDINAL's classes
-# of CJK characters costs about as much as analysing fifty documents' headings)
+# (a pattern string, compiled only within _HEADING_LINE and the line scan: each compile of
+# _ORDINAL's classes of CJK characters costs about as much as analysing fifty documents'
+# headings)
 _HEADING_START = _LEAD + _ORDINAL_FIRST + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")"
 _ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
 _ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
@@ -229,6 +229,8 @@ def _heading_rest(eol: str) -> str:
 
 
 _HEADING_LINE = re.compile(_HEADING_START + _heading_rest(r"\n"))
+# a line that starts like a heading (what follows the ordinal always matches)
+HEADING_RE = _HEADING_LINE
 # a blank line after its LF
 _BLANK_REST = r"[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)"
 # the heading lines and the blank lines in one scan (a blank line's match has no groups)
