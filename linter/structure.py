@@ -87,10 +87,11 @@ _ORDINAL = (
 # the first characters of the alternatives of _ORDINAL: tried first, a line that starts with
 # none of them fails at once (the alternatives open with groups, so re enters each of them)
 _ORDINAL_FIRST = rf"(?=[第（(0-9０-９{_CN}])"
-HEADING_RE = re.compile(_LEAD + _ORDINAL_FIRST + "(?:" + _ORDINAL + ")", re.M)
 # A heading's start: the ordinal and the blanks after it (``gap``: its end is the first word)
-_HEADING_START = re.compile(_LEAD + _ORDINAL_FIRST + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")")
-_SENTENCE_MARK = re.compile("[。！？]")
+# (a pattern string, compiled only within _HEADING_LINE and the line scan: each compile of
+# _ORDINAL's classes of CJK characters costs about as much as analysing fifty documents'
+# headings)
+_HEADING_START = _LEAD + _ORDINAL_FIRST + "(?P<ordinal>" + _ORDINAL + ")(?P<gap>" + _LEAD + ")"
 _ATTACHMENT = re.compile(r"附(?:件[0-9０-９一二三四五六七八九十]*)?[:：]")
 _ATTACHMENT_ITEM = re.compile(_LEAD + r"[0-9０-９]{1,2}[.．、]")
 # "一、二级医院" "三、四月份" "一、二、三等奖": the next numeral follows the ordinal
@@ -214,22 +215,36 @@ def _compute_style(m: re.Match, kind: str) -> tuple[str, int, int, str]:
     return digit + mark, int(ascii_n), (4 if mark in "）)" else 3), mark
 
 
-# _HEADING_START and the rest of its line (the end of group "rest" is the line's end but for
-# the CR of a CRLF): no second look-up of the line's end per heading
-_HEADING_LINE = re.compile(_HEADING_START.pattern + r"(?P<rest>[^\n]*)")
+# a heading's words: up to its first sentence mark, and whether a word follows that mark on
+# the line (group "body": a run-in heading, its text ends at the mark), then the rest of the
+# line (the end of the match is the line's end but for the CR of a CRLF): no search per heading
+# for the mark, the body or the line's end
+_WORD_CLASS = r"[^ \t\u3000\u00a0\ue000\ufeff\r\n]"
+
+
+def _heading_rest(eol: str) -> str:
+    """The words and the rest of a heading's line, for lines ending before a character of
+    ``eol``."""
+    return rf"[^{eol}。！？]*(?:[。！？](?P<body>{_LEAD}{_WORD_CLASS})|)[^{eol}]*"
+
+
+_HEADING_LINE = re.compile(_HEADING_START + _heading_rest(r"\n"))
+# a line that starts like a heading (what follows the ordinal always matches)
+HEADING_RE = _HEADING_LINE
 # a blank line after its LF
 _BLANK_REST = r"[ \t\u3000\u00a0\ue000]*(?=[\r\n]|\Z)"
 # the heading lines and the blank lines in one scan (a blank line's match has no groups)
 _LINE_SCAN = re.compile(r"\n(?:" + _HEADING_LINE.pattern + "|" + _BLANK_REST + ")")
-_G_ORDINAL = _HEADING_START.groupindex["ordinal"]
-_G_GAP = _HEADING_START.groupindex["gap"]
+_G_ORDINAL = _HEADING_LINE.groupindex["ordinal"]
+_G_GAP = _HEADING_LINE.groupindex["gap"]
+_G_BODY = _HEADING_LINE.groupindex["body"]
 
 
 @lru_cache(maxsize=None)
 def _heading_scans_cr() -> tuple[re.Pattern, re.Pattern]:
     """_HEADING_LINE, and it after any line break, for a text with lines ending in a bare CR
     (rare: compiled on first use)."""
-    line = _HEADING_START.pattern + r"(?P<rest>[^\r\n]*)"
+    line = _HEADING_START + _heading_rest(r"\r\n")
     return re.compile(line), re.compile(r"[\n\r]" + line)
 
 
@@ -255,13 +270,29 @@ def _scan_lines(text: str, bare_cr: bool) -> tuple[list[re.Match], list[int]]:
     return heads, blanks
 
 
+def _literal_matches(text: str, pattern: re.Pattern) -> list[re.Match]:
+    """``pattern.finditer(text)`` for a pattern that starts with a literal character found
+    nowhere else in its matches: tried where str.find finds that character (at C speed, and
+    faster than re's own scan for it where it is rare, as 附 第 其 首 再 最 are)."""
+    lead = pattern.pattern[0]
+    find, match = text.find, pattern.match
+    out = []
+    i = find(lead)
+    while i >= 0:
+        m = match(text, i)
+        if m is not None:
+            out.append(m)
+        i = find(lead, i + 1)
+    return out
+
+
 def _attachment_lines(text: str, index) -> set[int]:
     """Lines of attachment lists (附件：1.… / 2.…): numbered, but not headings."""
     lines: set[int] = set()
     if "附" not in text:
         return lines
     starts = index.line_starts
-    for m in _ATTACHMENT.finditer(text):
+    for m in _literal_matches(text, _ATTACHMENT):
         line = index.line_of(m.start())
         if text[starts[line]:m.start()].strip(_SPACE):
             continue                                   # not at the line start
@@ -292,7 +323,6 @@ def _find_headings(doc: "Document", matches: list[re.Match]) -> list[Heading]:
     stack: list[int] = []          # canonical levels of the open ancestors, for the depth
     last_num: dict[int, int] = {}  # level -> last number under the current parent
     starts = index.line_starts
-    sentence_mark, nonspace = _SENTENCE_MARK.search, _NONSPACE.search
     styles, find = _STYLES, text.find
     # a table line has a tab or a double space: looked for once per document, then (if there
     # are any) in the heading's line before the table patterns, which start with \S and would
@@ -338,11 +368,9 @@ def _find_headings(doc: "Document", matches: list[re.Match]) -> list[Heading]:
                 if not fits or (number == 1 and text[nxt.end():nxt.end() + 1] in _RANGE_NEXT):
                     continue
         # run-in heading: the heading text ends at the first sentence mark when body text follows
-        stop = sentence_mark(text, first, line_end)
-        run_in = stop is not None and nonspace(text, stop.end(), line_end) is not None
-        if run_in:
-            head_end = stop.end()
-        else:
+        head_end = m.start(_G_BODY)                    # (-1: no body after a mark)
+        run_in = head_end >= 0
+        if not run_in:
             head_end = line_end
             while text[head_end - 1] in _SPACE:        # stops at the first word at the latest
                 head_end -= 1
@@ -374,7 +402,8 @@ _NOT_YAO = set("务素是害塞旨")          # 一要素 第一要务 … are w
 # at the start of a pattern would make the scan try every position)
 _ENUM_BEFORE = set("。；，：！？、）”;,:!? \t\r\n\u3000\u00a0\ue000")
 # 首先，其次，再次，最后，/ 第一，第二，/ 其一，其二，/ 第一句：… 第四句话： — one pattern per
-# first character, each scanned for as a literal (see _SHI); no match can start inside another
+# first character, each found with str.find (_literal_matches); no match holds another's first
+# character
 _SEQ_WORDS = (
     re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?:(?P<mark>[，,、：:])|(?P<label>句话|句)(?=[：:，,]))"),
     re.compile(r"其[次一二三四五六七八九](?P<mark>[，,、：:])"),
@@ -519,7 +548,7 @@ def _find_sequence_lists(doc: "Document", heading_lines: set[int], paras: dict[i
     text = doc.masked
     items: list[EnumItem] = []
     for pattern in _SEQ_WORDS:
-        for m in pattern.finditer(text):
+        for m in _literal_matches(text, pattern):
             item = _sequence_item(doc, m, paras)
             if item is not None:
                 items.append(item)
