@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import os
-from functools import cached_property
 from typing import Any, Callable, Iterator, Optional
 
+# every lint needs them: an import statement in a method costs microseconds a call
+from . import masking as _masking, structure as _structure, suppression as _suppression
 from .lineindex import LineIndex
 from .model import Span
 from .source import SourceText
@@ -21,6 +22,29 @@ from .source import SourceText
 MASK = "\ue000"
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+class _lazy:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first
+    access, and every document has several views): computed once, then read from the
+    instance's ``__dict__`` like any attribute."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: Optional[type] = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
+_MISSING = object()
 
 
 def kind_for_path(path: Optional[str]) -> str:
@@ -53,32 +77,28 @@ class Document:
         return cls(source.text, path=path, source=source, **kw)
 
     # --- derived views -------------------------------------------------------------
-    @cached_property
+    @_lazy
     def index(self) -> LineIndex:
         return LineIndex(self.text)
 
-    @cached_property
+    @_lazy
     def masked(self) -> str:
-        from .masking import mask_document
-        return mask_document(self)
+        return _masking.mask_document(self)
 
-    @cached_property
+    @_lazy
     def structure(self):
         """Title, salutation, headings by level, enumerations, signature and date."""
-        from .structure import analyze
-        return analyze(self)
+        return _structure.analyze(self)
 
-    @cached_property
+    @_lazy
     def directives(self):
-        from .suppression import parse_directives
-        return parse_directives(self)
+        return _suppression.parse_directives(self)
 
-    @cached_property
+    @_lazy
     def protected(self) -> tuple[Span, ...]:
         """URLs, e-mail addresses and domain names in the prose: not Chinese text, so
         punctuation and number rules leave them alone."""
-        from .masking import find_protected
-        return find_protected(self.masked)
+        return _masking.find_protected(self.masked)
 
     def is_protected(self, start: int, end: Optional[int] = None) -> bool:
         end = start + 1 if end is None else end
@@ -91,17 +111,16 @@ class Document:
             return True
         return i + 1 < len(spans) and spans[i + 1].start < end and start < spans[i + 1].end
 
-    @cached_property
+    @_lazy
     def _protected_starts(self) -> list[int]:
         return [s.start for s in self.protected]
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Cache a per-document analysis shared by several rules (computed once per lint)."""
-        try:
-            return self._memo[key]
-        except KeyError:
+        value = self._memo.get(key, _MISSING)        # a miss raises no KeyError
+        if value is _MISSING:
             value = self._memo[key] = compute()
-            return value
+        return value
 
     # --- convenience ---------------------------------------------------------------
     @property

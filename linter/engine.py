@@ -56,22 +56,19 @@ class Linter:
         self.enabled = self.registry.select(s.select, s.extend_select, s.ignore)
         self.severities = {code: sev for code, sev in s.severity_overrides(self.registry).items()}
         self._contexts = {}
+        self._plans: dict[frozenset[str], tuple] = {}
 
     # --- public ----------------------------------------------------------------------
     def lint(self, doc: Document, *, enabled: Optional[frozenset[str]] = None) -> list[Diagnostic]:
         enabled = self._enabled_for(doc) if enabled is None else enabled
         found: list[Diagnostic] = []
-        for ch in self.registry.checkers:
-            codes = ch.codes
-            if not (codes & enabled):
-                continue
-            ctx = self._context(ch)
+        for ch, check, ctx, whole in self._plan(enabled):
             try:
                 # extend() keeps what a checker yielded before it failed, as appending did
-                if codes <= enabled:
-                    found.extend(ch.check(doc, ctx))
+                if whole:
+                    found.extend(check(doc, ctx))
                 else:
-                    found.extend(d for d in ch.check(doc, ctx) if d.code in enabled)
+                    found.extend(d for d in check(doc, ctx) if d.code in enabled)
             except Exception as exc:  # a broken rule must never take the linter down
                 if INTERNAL_ERROR in self.registry.metas:
                     found.append(self._internal_error(ch, exc))
@@ -105,6 +102,21 @@ class Linter:
         if not extra:
             return self.enabled
         return frozenset(c for c in self.enabled if not self.registry.matches(c, extra))
+
+    def _plan(self, enabled: frozenset[str]) -> tuple:
+        """(checker, check function, context, all its codes enabled) for each checker with
+        an enabled code, in registry order: worked out once per set of enabled codes, not
+        for every document."""
+        checkers = self.registry.checkers
+        if type(enabled) is not frozenset:         # a caller's set: hashable for the cache
+            enabled = frozenset(enabled)
+        cached = self._plans.get(enabled)
+        if cached is not None and cached[0] is checkers:
+            return cached[1]
+        plan = tuple((ch, ch.check, self._context(ch), ch.codes <= enabled)
+                     for ch in checkers if ch.codes & enabled)
+        self._plans[enabled] = (checkers, plan)
+        return plan
 
     def _context(self, ch: Checker) -> RuleContext:
         ctx = self._contexts.get(id(ch))

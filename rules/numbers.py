@@ -119,8 +119,9 @@ def find_ranges(doc):
 _RANGE_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s?([～~—\-－])\s?(\d+(?:\.\d+)?)\s?(%|％|万|亿)")
 _ZERO_YEAR = re.compile(r"年(?<=[一二三四五六七八九〇零○OΟ0０]{4}年)")     # match.start() - 4 is the year
 _MIXED = re.compile(r"\d+[千百](?:\d+[百十])*(?=万|亿|元|人|户|个|家|名|余)|\d+千\d+百?|百分之\d+")
-# from the 、 on; match.start() - 1 is the first number
-_APPROX = re.compile(r"、(?:(?<=([0-9])、)(\d)(?=[个条名人家次项天岁位户所座处])|"
+# from the 、 on; match.start() - 1 is the first number. The look-ahead for a number after the 、
+# rejects most of them before the alternatives are entered (a third cheaper scan).
+_APPROX = re.compile(r"、(?=[\d一二三四五六七八九])(?:(?<=([0-9])、)(\d)(?=[个条名人家次项天岁位户所座处])|"
                      r"(?<=([一二三四五六七八九])、)([一二三四五六七八九])(?=[个条名人家次项天岁位户所座处]))")
 _FULLWIDTH = re.compile(r"[０-９]+")
 _PADDED_ZERO = re.compile(r"0(?<=[年月]0)[1-9][月日]")     # a zero that pads a month or a day

@@ -426,29 +426,41 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
             reach = max(back for _, back in needed)
             needs = [frozenset(words) for words, _ in needed]
 
-        def first_at(text, p, b):
-            """(match, replacement, note) of the first entry that matches at p, or None."""
-            for rx, right, note in compiled:
+        def first_at(text, p, b, tried=compiled):
+            """(match, replacement, note) of the first entry of ``tried`` (in the order of
+            ``compiled``) that matches at p, or None."""
+            for rx, right, note in tried:
                 m = rx.match(text, p, b)
                 if m is not None:
                     return m, right, note
             return None
 
+        def _scan_entries(live):
+            """(scan, the entries it finds, in order) for the scans that can find a live entry.
+            A scan stops only where one of its entries can start: only those are tried there."""
+            return tuple((scan, tuple(compiled[i] for i in sorted(ix) if live is None or i in live))
+                         for scan, ix in scans if live is None or not live.isdisjoint(ix))
+
+        all_scans = _scan_entries(None) if scans is not None else None
+
         def find(doc, text, a, b):
-            use = scans
+            use = all_scans
             if guard is not None:
                 present = guard.present(doc, max(0, a - reach), b)
                 if not present:
                     return
-                # only the scans of entries one of whose literals is there: an entry whose
+                # only the scans and entries one of whose literals is there: an entry whose
                 # literals are all missing cannot match
                 live = {i for i, words in enumerate(needs) if not words.isdisjoint(present)}
                 if scans is not None:
-                    use = tuple(scan for scan in scans if not live.isdisjoint(scan[1]))
+                    use = _scan_entries(live)
             if scans is not None:
                 pos = a
-                for p in sorted(m.start() for scan, _ in use for m in scan.finditer(text, a, b)):
-                    hit = first_at(text, p, b) if p >= pos else None
+                # positions are distinct (one scan per first character), so the sort never
+                # compares the entries
+                for p, tried in sorted([(m.start(), tried) for scan, tried in use
+                                        for m in scan.finditer(text, a, b)]):
+                    hit = first_at(text, p, b, tried) if p >= pos else None
                     if hit is not None:
                         m, right, note = hit
                         yield m.start(), m.end(), m.expand(right), note
