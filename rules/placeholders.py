@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from importlib.resources import files
-from operator import itemgetter
 from typing import Iterator, Optional
 
 from gwlint.linter.model import Example, Span
@@ -312,30 +311,31 @@ _WHAT = {"year": "年份", "date": "日期", "session": "届次", "weekday": "�
 _TITLE_FIRST = frozenset("书省市县区州盟旗镇乡村局厅处科部主同委院校总董")
 
 
+# what a blank stands for from the character after it alone, once the title, digit and word
+# tests of _what have not decided
+_WHAT_CHAR = {**_WHAT_AFTER, "年": "年份", "月": "日期", "日": "日期", "号": "日期",
+              "书": "姓名", "记": "姓名", "长": "姓名", "任": "姓名"}
+
+
 def _what(kind: str, text: str, span: Span) -> str:
-    if kind in _WHAT:
-        return _WHAT[kind]
-    after = _next_char(text, span.end)
-    before = _prev_char(text, span.start)
-    if before == "第":
+    what = _WHAT.get(kind)
+    if what is not None:
+        return what
+    e = span.end
+    after = _next_char(text, e)
+    if _prev_char(text, span.start) == "第":
         return "序号"
     if not after:
         return "内容"
-    if text[span.end:span.end + 1] in _TITLE_FIRST and _TITLE_AFTER.match(text, span.end):
+    if text[e:e + 1] in _TITLE_FIRST and _TITLE_AFTER.match(text, e):
         return "姓名"                                 # ×县长, XX书记, XX主任
     if after.isdigit():
         return "数值"                                 # ×0%: a partly filled number
-    if after == "年":
-        return "年份"
-    if after in "月日号":
-        return "日期"
-    if after in "书记长任":
-        return "姓名"
     if after in _MEASURE_WORDS:
-        word = _WORD_AFTER.get(text[span.end:span.end + 2])
+        word = _WORD_AFTER.get(text[e:e + 2])
         if word is not None:
             return word                               # ××项目 is a name, ××人民政府 a place
-    return _WHAT_AFTER.get(after, "内容")
+    return _WHAT_CHAR.get(after, "内容")
 
 
 def _line_of(doc, s: int) -> tuple[int, int]:
@@ -348,15 +348,12 @@ def _alone_on_line(doc, text: str, s: int, e: int) -> bool:
 
 
 def find_placeholders(doc) -> list[tuple[str, Span]]:
-    """(kind, span) of every placeholder in the document, built-in styles only (memoised)."""
-    def compute():
-        found = _scan(doc)
-        found.sort(key=_START_END)                      # stable: ties keep the scan order
-        return [(kind, Span(s, e)) for s, e, kind in found]
-    return doc.memo("placeholders", compute)
+    """(kind, span) of every placeholder in the document, built-in styles only (memoised), in
+    the order of the scan: not sorted, as the engine sorts the findings (stably, so two of one
+    span keep this order) and the learned tokens only test for overlaps."""
+    return doc.memo("placeholders", lambda: [(kind, Span(s, e)) for s, e, kind in _scan(doc)])
 
 
-_START_END = itemgetter(0, 1)
 _XC_STR = "".join(_XC_CHARS)
 
 
@@ -489,7 +486,8 @@ def _learned_search(tokens: tuple[str, ...]) -> tuple[Optional[re.Pattern], Opti
     return hit
 
 
-def _learned(doc, profile, taken: list[Span]) -> Iterator[Span]:
+def _learned(doc, profile, builtin: list[tuple[str, Span]]) -> Iterator[Span]:
+    """The learned tokens outside the built-in placeholders ``builtin`` and outside URLs."""
     tokens = tuple(getattr(profile, "placeholder_tokens", ()) or ())
     if not tokens:
         return
@@ -506,6 +504,9 @@ def _learned(doc, profile, taken: list[Span]) -> Iterator[Span]:
             i = text.find(literal, i + n)
     else:
         found = [m.span() for m in pattern.finditer(text)]
+    if not found:
+        return
+    taken = [span for _, span in builtin]
     for s, e in found:
         span = Span(s, e)
         if not any(span.overlaps(t) for t in taken) and not doc.is_protected(span.start, span.end):
@@ -575,6 +576,8 @@ _CODE = {"x": "PH001", "year": "PH001", "date": "PH001", "session": "PH001", "we
          "name": "PH001", "times": "PH002", "circles": "PH003", "squares": "PH003", "stars": "PH003",
          "blank": "PH003", "brackets": "PH003", "moumou": "PH004", "row": "PH005", "note": "PH005"}
 
+_TEMPLATE_KINDS = frozenset(("row", "note", "brackets"))      # reported with their own messages
+
 
 @checker(PH001, PH002, PH003, PH004, PH005)
 def unfilled_placeholders(doc, ctx):
@@ -583,20 +586,20 @@ def unfilled_placeholders(doc, ctx):
     report = ctx.report
     for kind, span in found:
         shown = text[span.start:span.end]
-        if kind == "row":
+        if kind not in _TEMPLATE_KINDS:
+            msg = f"未填写的占位符“{shown}”：请填入实际{_what(kind, masked, span)}"
+        elif kind == "row":
             msg = "占位行：整行只有占位符“X”，应补写内容或删除"
         elif kind == "note":
             msg = f"模板说明“{shown}”未填写：请填入实际内容或删除"
-        elif kind == "brackets":
-            msg = f"空的“{shown}”是未填写的占位：请填入实际内容"
         else:
-            msg = f"未填写的占位符“{shown}”：请填入实际{_what(kind, masked, span)}"
+            msg = f"空的“{shown}”是未填写的占位：请填入实际内容"
         code = _CODE[kind]
         if code == "PH001" and "×" in shown:
             code = "PH002"                              # ×月×日, ×××同志: the × style
         yield report(span, msg, code=code)
     if ctx.profile is not None:
-        for span in _learned(doc, ctx.profile, [s for _, s in found]):
+        for span in _learned(doc, ctx.profile, found):
             shown = text[span.start:span.end]
             yield ctx.report(span, f"未填写的占位符“{shown}”（本单位约定配置中记录的占位写法）：请填入实际内容",
                              code="PH003")
