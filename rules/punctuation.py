@@ -32,8 +32,7 @@ _HAN_RE = re.compile(f"[{HAN}]")
 _STD = "GB/T 15834-2011"
 _START = methodcaller("start")
 _SPAN = methodcaller("span")
-_ORDINAL = attrgetter("ordinal")
-_BEGIN, _END = attrgetter("start"), attrgetter("end")     # of a Span
+_STYLE = attrgetter("style")        # of a Heading
 
 
 def _is_han(ch: str) -> bool:
@@ -309,8 +308,8 @@ _PAIR_BREAK = re.compile(f"[{_MARKS}\\r\\n]")         # what a pair cannot have 
 _PAIR_BREAKS = _MARK_SET | {"\r", "\n"}
 
 
-# in the ordinal texts joined by NULs: a closer that is the first break (mark or line break) of
-# one, or an opener that is the last; only these can pair with a mark outside the ordinal
+# in ordinals or their styles joined by NULs: a closer that is the first break (mark or line
+# break) of one, or an opener that is the last; only these can pair with a mark outside it
 _OUTER_MARK = re.compile(f"(?:^|\\x00)[^{_MARKS}\\r\\n\\x00]*[{''.join(_CLOSERS)}]"
                          f"|[{''.join(_PAIRS)}][^{_MARKS}\\r\\n\\x00]*(?:\\x00|\\Z)")
 
@@ -319,14 +318,18 @@ def _pairs_half_in_ordinals(text: str, headings, ordinals: set[int]):
     """Starts of the pairs _MARK_OR_PAIR finds with one mark in a heading ordinal and the other
     not. A match starts at every opener, and it is a pair when the next mark (or line break) is
     its closer: so only a closer that is the first mark of an ordinal, or an opener that is the
-    last, can pair with a mark outside (one scan over all ordinals: “（一）” needs no look)."""
-    spans = list(map(_ORDINAL, headings))
-    starts = list(map(_BEGIN, spans))
-    texts = list(map(text.__getitem__, map(slice, starts, map(_END, spans))))
-    if not _OUTER_MARK.search("\x00".join(texts)):
+    last, can pair with a mark outside (“（一）” needs no look). A heading's style is its
+    ordinal with the number replaced, the same marks in the same order: one scan over the few
+    styles finds those that can (most documents have none), and only their ordinals are read."""
+    styles = set(map(_STYLE, headings))
+    if not _OUTER_MARK.search("\x00".join(styles)):
         return
-    for a, t in zip(starts, texts):
-        breaks = [a + k for k, ch in enumerate(t) if ch in _PAIR_BREAKS]
+    outer = {style for style in styles if _OUTER_MARK.search(style)}
+    for h in headings:
+        if h.style not in outer:
+            continue
+        a, b = h.ordinal.start, h.ordinal.end
+        breaks = [k for k in range(a, b) if text[k] in _PAIR_BREAKS]
         if not breaks:
             continue
         first, last = breaks[0], breaks[-1]
