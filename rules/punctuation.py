@@ -32,8 +32,7 @@ _HAN_RE = re.compile(f"[{HAN}]")
 _STD = "GB/T 15834-2011"
 _START = methodcaller("start")
 _SPAN = methodcaller("span")
-_ORDINAL = attrgetter("ordinal")
-_BEGIN, _END = attrgetter("start"), attrgetter("end")     # of a Span
+_STYLE = attrgetter("style")        # of a Heading
 
 
 def _is_han(ch: str) -> bool:
@@ -74,14 +73,19 @@ _HALF_REPORT = {mark: (_HALF_CODE[mark], f"汉字旁用了半角{_NAMES[mark]}�
 
 
 _QUOTED = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
+# _QUOTED for a line with one kind of quotation (most): a literal start, found far faster than
+# the class of the two marks that starts _QUOTED
+_CURLY_QUOTED, _STRAIGHT_QUOTED = re.compile(r"“([^“”\n]*)”"), re.compile(r"\"([^\"\n]*)\"")
 _LATIN = re.compile("[A-Za-z]")           # ch.isascii() and ch.isalpha()
 
 
-def _english_quotes(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+def _english_quotes(text: str, start: int, end: int,
+                    quoted: re.Pattern = _QUOTED) -> tuple[list[int], list[int]]:
     """Starts and ends of the “…” or "…" in text[start:end] whose content is mostly Latin (they
-    do not overlap, so both lists are sorted)."""
+    do not overlap, so both lists are sorted); ``quoted``: _QUOTED or, for a line with one kind
+    of quotation, its pattern."""
     starts, ends = [], []
-    for m in _QUOTED.finditer(text, start, end):
+    for m in quoted.finditer(text, start, end):
         inner = m.group(m.lastindex)
         if not _LATIN.search(inner):
             continue                            # no Latin letter: not English (most quotes)
@@ -99,10 +103,13 @@ def _in_english_quote(text: str, line: list, i: int) -> bool:
         start = text.rfind("\n", line[1] if line[1] <= i else 0, i) + 1
         end = text.find("\n", i)
         end = len(text) if end < 0 else end
-        if text.find("“", start, end) < 0 and text.find('"', start, end) < 0:
+        curly = text.find("“", start, end) >= 0
+        if not curly and text.find('"', start, end) < 0:
             line[:] = [start, end, [], []]      # no quotation in the line (most lines)
         else:
-            line[:] = [start, end, *_english_quotes(text, start, end)]
+            quoted = _STRAIGHT_QUOTED if not curly else \
+                _CURLY_QUOTED if text.find('"', start, end) < 0 else _QUOTED
+            line[:] = [start, end, *_english_quotes(text, start, end, quoted)]
     starts, ends = line[2], line[3]
     k = bisect_left(starts, i) - 1          # the last quote opened before i
     return k >= 0 and i < ends[k]
@@ -167,6 +174,9 @@ _DASHES = tuple(re.compile(d + d) for d in "-－")          # kept between Chine
 _DUNHAO_BETWEEN_QUOTED = (re.compile("”(、)[“《]"), re.compile("》(、)[“《]"))
 _COMMA_BETWEEN_QUOTED = re.compile(r"“([^“”\n]{1,8})”(，)“([^“”\n]{1,8})”")
 _BETWEEN_QUOTED = (*_DUNHAO_BETWEEN_QUOTED, _COMMA_BETWEEN_QUOTED)
+# what every match of each contains, and how far before it the match may start (a comma match:
+# “, one to eight characters, then ”，“)
+_BETWEEN_QUOTED_LEADS = (("”、", 0), ("》、", 0), ("”，“", 9))
 
 
 _DOC_NUMBER_TAIL = re.compile(r"\d+号")
@@ -182,8 +192,11 @@ def _parallel_quoted(m, text: str) -> bool:
 def _between_quoted(text: str):
     """The matches of the _BETWEEN_QUOTED patterns, as finditer over their alternation would
     give them: the leftmost match, then the leftmost from its end, and so on (no two patterns
-    start with the same character, so no two match at the same place)."""
-    found = [p.search(text) for p in _BETWEEN_QUOTED]
+    start with the same character, so no two match at the same place). Each is first looked
+    for from its first lead, a literal that str.find finds faster than ``re`` (most documents
+    have none)."""
+    found = [p.search(text, max(i - back, 0)) if (i := _find_lead(text, lead)) >= 0 else None
+             for p, (lead, back) in zip(_BETWEEN_QUOTED, _BETWEEN_QUOTED_LEADS)]
     while True:
         m = min(filter(None, found), key=_START, default=None)
         if m is None:
@@ -195,6 +208,13 @@ def _between_quoted(text: str):
 
 
 _DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工作|问题|部门|单位|领域|行业|内容|措施|形式|情况|活动|项目|地区))|、(?=以及)")
+
+
+def _dunhao_deng(text: str):
+    """_DUNHAO_DENG.finditer(text), from the first 、等 or 、以及 (found by str.find: ``re`` would
+    try the look-aheads at every 、, and most documents have neither)."""
+    found = [i for i in (_find_lead(text, "、等"), _find_lead(text, "、以及")) if i >= 0]
+    return _DUNHAO_DENG.finditer(text, min(found)) if found else ()
 # a run of blanks, from its first blank: one pattern per blank, for a literal start (kept
 # between Chinese characters by _between, so only the pattern of a run's first blank counts).
 # The look-behinds drop in C the runs _between would drop for the character before: one after
@@ -233,10 +253,18 @@ _LEAD = {**dict(zip(_ELLIPSES, ("...", "…"))), **{p: p.pattern[:2] for p in (*
          **{p: p.pattern[0] for p in _SPACES_INSIDE}}
 
 
+def _find_lead(text: str, lead: str) -> int:
+    """text.find(lead), its first character looked for first: str.find finds one character
+    several times faster than two, and then finds two only from there (and not at all for the
+    rare characters of some leads: --, －－, 》、)."""
+    i = text.find(lead[0])
+    return text.find(lead, i) if i >= 0 and len(lead) > 1 else i
+
+
 def _from_lead(p, text: str, lead: str):
     """p.finditer(text) for a pattern whose every match starts with ``lead``: scanned from the
     first ``lead`` (found by str.find, far faster than ``re``), or not at all when none is."""
-    i = text.find(lead)
+    i = _find_lead(text, lead)
     return p.finditer(text, i) if i >= 0 else ()
 
 
@@ -309,8 +337,8 @@ _PAIR_BREAK = re.compile(f"[{_MARKS}\\r\\n]")         # what a pair cannot have 
 _PAIR_BREAKS = _MARK_SET | {"\r", "\n"}
 
 
-# in the ordinal texts joined by NULs: a closer that is the first break (mark or line break) of
-# one, or an opener that is the last; only these can pair with a mark outside the ordinal
+# in ordinals or their styles joined by NULs: a closer that is the first break (mark or line
+# break) of one, or an opener that is the last; only these can pair with a mark outside it
 _OUTER_MARK = re.compile(f"(?:^|\\x00)[^{_MARKS}\\r\\n\\x00]*[{''.join(_CLOSERS)}]"
                          f"|[{''.join(_PAIRS)}][^{_MARKS}\\r\\n\\x00]*(?:\\x00|\\Z)")
 
@@ -319,14 +347,18 @@ def _pairs_half_in_ordinals(text: str, headings, ordinals: set[int]):
     """Starts of the pairs _MARK_OR_PAIR finds with one mark in a heading ordinal and the other
     not. A match starts at every opener, and it is a pair when the next mark (or line break) is
     its closer: so only a closer that is the first mark of an ordinal, or an opener that is the
-    last, can pair with a mark outside (one scan over all ordinals: “（一）” needs no look)."""
-    spans = list(map(_ORDINAL, headings))
-    starts = list(map(_BEGIN, spans))
-    texts = list(map(text.__getitem__, map(slice, starts, map(_END, spans))))
-    if not _OUTER_MARK.search("\x00".join(texts)):
+    last, can pair with a mark outside (“（一）” needs no look). A heading's style is its
+    ordinal with the number replaced, the same marks in the same order: one scan over the few
+    styles finds those that can (most documents have none), and only their ordinals are read."""
+    styles = set(map(_STYLE, headings))
+    if not _OUTER_MARK.search("\x00".join(styles)):
         return
-    for a, t in zip(starts, texts):
-        breaks = [a + k for k, ch in enumerate(t) if ch in _PAIR_BREAKS]
+    outer = {style for style in styles if _OUTER_MARK.search(style)}
+    for h in headings:
+        if h.style not in outer:
+            continue
+        a, b = h.ordinal.start, h.ordinal.end
+        breaks = [k for k in range(a, b) if text[k] in _PAIR_BREAKS]
         if not breaks:
             continue
         first, last = breaks[0], breaks[-1]
@@ -622,7 +654,7 @@ def punctuation(doc, ctx):
             span, mark = Span(m.start(1), m.end(1)), "顿号"
         yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{mark}", code="PU011",
                          fix=Fix.replace(span, "", f"删除{mark}", Applicability.UNSAFE))
-    for m in _DUNHAO_DENG.finditer(text):
+    for m in _dunhao_deng(text):
         span = Span(m.start(), m.end())
         word = "以及" if text.startswith("以及", m.end()) else "等"
         yield ctx.report(span, f"“{word}”前不用顿号", code="PU012", fix=Fix.replace(span, "", "删除顿号", Applicability.UNSAFE))
