@@ -7,33 +7,10 @@ computed by ``LineIndex``; nothing else stores positions.
 from __future__ import annotations
 
 import enum
-from dataclasses import MISSING, dataclass, field, fields
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import NamedTuple, Optional
 
-
-def quick_init(cls):
-    """Give a frozen, slotted dataclass an ``__init__`` that fills its slots through their
-    descriptors. The generated one calls ``object.__setattr__`` per field, which makes up most
-    of the cost of the many small values a lint builds (spans, diagnostics, headings). Same
-    signature and behaviour (``__post_init__`` included); apply it above ``@dataclass``."""
-    names = [f.name for f in fields(cls)]
-    ns = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
-    params = []
-    for f in fields(cls):
-        if f.default is not MISSING:
-            ns[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
-        else:
-            assert f.default_factory is MISSING, "quick_init: no default factories"
-            params.append(f.name)
-    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
-    if hasattr(cls, "__post_init__"):
-        body += "    self.__post_init__()\n"
-    exec(f"def __init__(self, {', '.join(params)}):\n{body}", ns)
-    init = ns["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init
-    return cls
+_tuple_new = tuple.__new__
 
 
 class Severity(str, enum.Enum):
@@ -61,18 +38,27 @@ class Applicability(str, enum.Enum):
     DISPLAY_ONLY = "display-only"
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
+# The values a lint builds by the ten thousand (spans, diagnostics, fixes) are named tuples:
+# immutable and hashable like a frozen dataclass, and about three times cheaper to build (a
+# frozen dataclass sets each field through ``object.__setattr__``).
+
+class _SpanFields(NamedTuple):
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if self.start < 0 or self.end < self.start:
-            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+class Span(_SpanFields):
+    """A half-open range ``[start, end)`` of code points; ordered by start, then end."""
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int) -> "Span":
+        if start < 0 or end < start:
+            raise ValueError(f"invalid span {start}..{end}")
+        return _tuple_new(cls, (start, end))
 
     def __len__(self) -> int:
-        return self.end - self.start
+        return self[1] - self[0]
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
@@ -81,18 +67,14 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``span`` with ``replacement``; empty replacement deletes, empty span inserts."""
 
     span: Span
     replacement: str
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     title: str
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
@@ -103,18 +85,14 @@ class Fix:
         return Fix(title, (Edit(span, replacement),), applicability)
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     """Another place that explains a finding (e.g. the majority form in a consistency finding)."""
 
     span: Span
     message: str
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     code: str
     name: str
     message: str
