@@ -555,7 +555,7 @@ PU012 = meta("PU012", "dunhao-before-deng", "“等”“以及”前用了顿�
 PU013 = meta("PU013", "stray-space", "多余的空格",
              what="检查汉字或全角标点之间的空格（半角空格、不换行空格、全角空格）、行尾空白，以及纯文本中用半角空格做的段首缩进；"
                   "段首的全角空格缩进不报告；版式用的空格（“第一条　”“第二章　”和行首日期之后、出席/列席名单、主题词、"
-                  "标题下的署名行、标题、落款和日期行，以及整行只是用空格隔开的人名、单位名或字距拉开的短标题，"
+                  "标题下的署名行、括号里的记者或通讯员署名、标题、落款和日期行，以及整行只是用空格隔开的人名、单位名或字距拉开的短标题，"
                   "如“张　伟　李晓明　王　芳”“第一章　总　则”）不报告。",
              why="中文行文字间不加空格；多余空格多是复制粘贴留下的，会造成排版错位。",
              fix=FixAvailability.ALWAYS,
@@ -566,6 +566,7 @@ PU013 = meta("PU013", "stray-space", "多余的空格",
                        Example(good="第一条\u3000为加强管理，制定本办法。"),
                        Example(good="出席：张三丰\u3000王\u3000强\u3000李四光"),
                        Example(good="会议决定，对以下同志予以表彰：\n傅标兵 陈宝清 华维升 陈旭山 傅金良\n"),
+                       Example(good="本报讯（通讯员 王明 李华）近日，县政府召开常务会议。"),
                        Example(good="第一章\u3000\u3000总\u3000\u3000则\n第一条\u3000为规范管理，制定本办法。")),
              basis="中文排版惯例；" + _STD + " 第5章（标点符号的位置和书写形式）")
 PU014 = meta("PU014", "title-ending-mark", "标题末尾有标点",
@@ -705,6 +706,10 @@ _LAYOUT_KINDS = frozenset({"title", "signature", "date"})
 def _spaced_items_pattern() -> re.Pattern:
     """Compiled on first use: a class of the Han characters costs milliseconds to compile."""
     return re.compile(r"[ \t\u3000]*[\u3400-\u9fff（）·]{1,15}(?:[ \t\u3000]+[\u3400-\u9fff（）·]{1,15})+[ \t\u3000]*")
+# a news byline in brackets: names set apart by spaces after a credit label
+# (文成新闻网讯（记者　赵礼锋　张玲）, 本报讯（通讯员 王明 李华）)
+_BRACKET_BYLINE = re.compile(r"[（(](?:特约|见习|实习)?(?:记者|通讯员|报道员|摄影|撰稿|编辑|责编|供稿|文/图|文／图|图/文|图／文)"
+                             r"[ \t\u3000:：]*[\u3400-\u9fff·]{1,4}(?:[ \t\u3000、]+[\u3400-\u9fff·]{1,4})*[ \t\u3000]*[）)]")
 # a space before a title (组长 同志, 按照 书记的讲话): often the blank left for a name, so
 # deleting it is not safe
 _TITLE_AFTER_SPACE = re.compile(r"(?:同志(?!们)|书记|省长|市长|县长|区长|镇长|乡长|局长|主任|部长|厅长|处长|科长|主席)")
@@ -734,7 +739,18 @@ def _layout_space(doc, text: str, pos: int) -> bool:
         return True
     if _spaced_items(text[start:index.line_span(line)[1]]):
         return True
+    if _in_bracket_byline(text, start, pos):
+        return True
     return kind == "text" and _is_byline(doc, text, line, kinds)
+
+
+def _in_bracket_byline(text: str, start: int, pos: int) -> bool:
+    """Whether POS lies in a bracketed news byline (记者　赵礼锋　张玲) opened on its line."""
+    bracket = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    if bracket < 0:
+        return False
+    m = _BRACKET_BYLINE.match(text, bracket)
+    return m is not None and m.end() > pos
 
 
 def _is_byline(doc, text: str, line: int, kinds) -> bool:

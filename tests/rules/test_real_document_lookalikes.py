@@ -31,9 +31,16 @@ def findings(text):
     "主题词：农村公路 通达杯 表彰 决定\n",
     "第一章\u3000总\u3000则\n第一条\u3000为规范管理，制定本办法。\n",
     "通\u3000知\n",
+    # news bylines in brackets: the fix glued the names together (（通讯员王明李华）)
+    "文成新闻网讯（记者\u3000赵礼锋\u3000张玲）7月2日下午，县长主持召开县长办公会议。\n",
+    "本报讯（通讯员 王明 李华）近日，我县召开会议。\n",
 ])
 def test_layout_spaces_are_not_reported(text):
     assert findings(text) == []
+
+
+def test_a_slip_after_a_bracketed_byline_is_still_reported():
+    assert findings("本报讯（记者 张三）全县 上下齐心。\n") == [("PU013", " ", Applicability.SAFE)]
 
 
 def test_stray_spaces_in_body_text_are_still_reported():
