@@ -441,15 +441,25 @@ def _continues(doc: "Document", line: int) -> bool:
         and HEADING_RE.match(doc.masked, doc.index.line_starts[line]) is None
 
 
-def _paragraph_of(doc: "Document", line: int) -> int:
+def _paragraph_of(doc: "Document", line: int, known: dict[int, int]) -> int:
     """First line of the paragraph holding ``line``: in plain text the line, or the first line
-    of a hard-wrapped paragraph it goes on; in Markdown a block of non-blank lines."""
+    of a hard-wrapped paragraph it goes on; in Markdown a block of non-blank lines. (In plain
+    text the walk up stops at a line in ``known``, and adds to it every line it passes.)"""
     index = doc.index
     text = doc.masked
     if doc.kind != "markdown":
+        walked = [line]
         while _continues(doc, line):
             line -= 1
-        return line
+            para = known.get(line)
+            if para is not None:
+                break
+            walked.append(line)
+        else:
+            para = line
+        for x in walked:
+            known[x] = para
+        return para
     while line > 0:
         a, b = index.line_span(line - 1)
         if not text[a:b].strip(_SPACE):
@@ -459,10 +469,10 @@ def _paragraph_of(doc: "Document", line: int) -> int:
 
 
 def _paragraph(doc: "Document", line: int, paras: dict[int, int]) -> int:
-    """_paragraph_of, remembered in ``paras`` (several items often share a line)."""
+    """_paragraph_of, remembered in ``paras`` (several items often share a line or a paragraph)."""
     para = paras.get(line)
     if para is None:
-        para = paras[line] = _paragraph_of(doc, line)
+        para = paras[line] = _paragraph_of(doc, line, paras)
     return para
 
 
@@ -639,8 +649,9 @@ def _title_and_salutation(doc: "Document", head: list) -> tuple[Optional[Span], 
         bare = s.rstrip("。，；：:、.,;")
         # after body text, a line ending in a mark is a sentence of it (会议还研究了其他事项。); an
         # unpunctuated one may still be a title (the next document of a file holding several)
-        if len(s) <= 80 and "。" not in bare and not _LEFTOVER_HINT.search(s) \
-                and _GENRE.search(bare, len(bare) - _GENRE_TAIL) \
+        # (the genre word first: a search of a short tail, and most lines lack one)
+        if len(s) <= 80 and "。" not in bare and _GENRE.search(bare, len(bare) - _GENRE_TAIL) \
+                and not _LEFTOVER_HINT.search(s) \
                 and not HEADING_RE.match(s) and not _ARTICLE.match(s) and not (in_body and bare != s) \
                 and not (s.endswith(_ENDS_IN_MARK) and ("，" in s or "," in s)):
             title = _trimmed(text, a, b)

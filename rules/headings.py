@@ -583,18 +583,17 @@ def _announcements(text, index, lists, headings):
     numerals, which is slow to look for; no two matches can overlap, so scanning a part of a
     line finds the matches of the whole line that lie in it)."""
     starts = index.line_starts
-    n_lines = len(starts)
     spans: list[tuple[int, int]] = []
-    firsts = [h.line for h in headings if h.number == 1]
-    if firsts:
-        heading_lines = {h.line for h in headings}
-        for first_line in firsts:
-            # (two lines up only when the line between holds no heading: a match there would
-            # announce that heading, which is numbered 1 only when it adds the line itself)
-            above = first_line - 1
-            for line in (above - 1, above) if above not in heading_lines else (above,):
-                if line >= 0:
-                    spans.append((starts[line], starts[line + 1] if line + 1 < n_lines else len(text)))
+    # the line above a heading numbered 1, and the one above that when the line between holds
+    # no heading (a match there would announce that heading, which is numbered 1 only when it
+    # adds the line itself); headings come one a line, in line order
+    prev_line = -2
+    for h in headings:
+        line = h.line
+        if h.number == 1 and line:
+            top = line - 1 if line - 1 == prev_line else max(line - 2, 0)
+            spans.append((starts[top], starts[line]))
+        prev_line = line
     for items in lists:
         first = items[0]
         if first.number == 1:
@@ -602,15 +601,16 @@ def _announcements(text, index, lists, headings):
             a = max(starts[max(first.line - 1, 0)], first.span.start - _LIST_REACH)
             spans.append((a, first.span.start))
     spans.sort()
-    ranges: list[list[int]] = []       # the union of these spans
+    start, end = 0, -1                 # the union of these spans so far, range by range
     for a, b in spans:
-        if ranges and ranges[-1][1] >= a:
-            if b > ranges[-1][1]:
-                ranges[-1][1] = b
-        else:
-            ranges.append([a, b])
-    for a, b in ranges:
-        yield from _ANNOUNCE.finditer(text, a, b)
+        if a > end:
+            if start < end:
+                yield from _ANNOUNCE.finditer(text, start, end)
+            start = a
+        if b > end:
+            end = b
+    if start < end:
+        yield from _ANNOUNCE.finditer(text, start, end)
 
 
 # how far before a list's first item its announcement may end (40), plus the longest match

@@ -7,6 +7,7 @@ figure numbers (图2-1) and codes (青房鉴2024-031) out.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
@@ -85,8 +86,9 @@ def _number_lead(ch: str) -> bool:
 
 def heading_ordinal_positions(doc) -> set[int]:
     """Offsets inside the ordinals of headings (“一、” “（1）”): NU and PU leave them to HD."""
-    return doc.memo("heading-ordinal-positions", lambda: {
-        i for h in doc.structure.headings for i in range(h.ordinal.start, h.ordinal.end)})
+    # (chain fills the set at C speed: no bytecode per offset)
+    return doc.memo("heading-ordinal-positions", lambda: set(chain.from_iterable(
+        range(h.ordinal.start, h.ordinal.end) for h in doc.structure.headings)))
 
 
 def find_ranges(doc):
