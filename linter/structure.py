@@ -441,25 +441,15 @@ def _continues(doc: "Document", line: int) -> bool:
         and HEADING_RE.match(doc.masked, doc.index.line_starts[line]) is None
 
 
-def _paragraph_of(doc: "Document", line: int, known: dict[int, int]) -> int:
+def _paragraph_of(doc: "Document", line: int) -> int:
     """First line of the paragraph holding ``line``: in plain text the line, or the first line
-    of a hard-wrapped paragraph it goes on; in Markdown a block of non-blank lines. (In plain
-    text the walk up stops at a line in ``known``, and adds to it every line it passes.)"""
+    of a hard-wrapped paragraph it goes on; in Markdown a block of non-blank lines."""
     index = doc.index
     text = doc.masked
     if doc.kind != "markdown":
-        walked = [line]
         while _continues(doc, line):
             line -= 1
-            para = known.get(line)
-            if para is not None:
-                break
-            walked.append(line)
-        else:
-            para = line
-        for x in walked:
-            known[x] = para
-        return para
+        return line
     while line > 0:
         a, b = index.line_span(line - 1)
         if not text[a:b].strip(_SPACE):
@@ -469,10 +459,10 @@ def _paragraph_of(doc: "Document", line: int, known: dict[int, int]) -> int:
 
 
 def _paragraph(doc: "Document", line: int, paras: dict[int, int]) -> int:
-    """_paragraph_of, remembered in ``paras`` (several items often share a line or a paragraph)."""
+    """_paragraph_of, remembered in ``paras`` (several items often share a line)."""
     para = paras.get(line)
     if para is None:
-        para = paras[line] = _paragraph_of(doc, line, paras)
+        para = paras[line] = _paragraph_of(doc, line)
     return para
 
 
