@@ -150,8 +150,7 @@ def _inversions(headings) -> list[tuple[int, int]]:
     """A shallower form starting at 1 right after a deeper form whose own list then continues
     (1. … （一）（二）… 2.): the deeper form is this document's parent level."""
     found = []
-    for i in range(1, len(headings)):
-        h, p = headings[i], headings[i - 1]
+    for i, (p, h) in enumerate(zip(headings, headings[1:]), 1):
         if h.number != 1 or h.level < 1 or p.level <= h.level:
             continue
         for x in range(i + 1, len(headings)):
@@ -361,6 +360,14 @@ def _typo_mark(style: str) -> bool:
     return (style.startswith(("（", "(")) and style[-1] not in "）)") or (style[0] == "一" and style != "一、")
 
 
+def _minority(styles: Counter, style: str) -> tuple[bool, str]:
+    """(Is ``style`` rarer in its group than the other forms together, the commonest other form.)"""
+    others = {s: c for s, c in styles.items() if s != style}
+    minority = bool(others) and styles[style] < sum(others.values())
+    major = max(others, key=lambda s: (others[s], s in STANDARD_STYLES)) if others else ""
+    return minority, major
+
+
 def _check_forms(doc, ctx, headings, groups, accepted):
     """Mixed forms among siblings (HD006), wrong marks (HD007), wrong widths (HD008)."""
     fine = STANDARD_STYLES | accepted
@@ -370,22 +377,24 @@ def _check_forms(doc, ctx, headings, groups, accepted):
         if first in fine and [forms[k] for k in group].count(first) == len(group):
             continue                                   # the common case: one good form
         styles = Counter(headings[k].style for k in group)
+        verdicts: dict[str, tuple[bool, str]] = {}     # style -> _minority (the same for its headings)
         for k in group:
             h = headings[k]
             style = h.style
             if style in fine and style in STANDARD_STYLES and not accepted:
                 continue
             tok = _tok(doc, h)
-            std = _std(h)
-            others = {s: c for s, c in styles.items() if s != style}
-            minority = bool(others) and styles[style] < sum(others.values())
-            major = max(others, key=lambda s: (others[s], s in STANDARD_STYLES)) if others else ""
+            verdict = verdicts.get(style)
+            if verdict is None:
+                verdict = verdicts[style] = _minority(styles, style)
+            minority, major = verdict
             if style in fine:
                 # two acceptable forms among siblings (an accepted "1、" beside "1."): flag the minority
                 if minority and major in fine and (style in accepted or major in accepted):
                     yield ctx.report(h.ordinal, f"同级序号形式混用：其他同级序号用“{major}”形式，此处用了“{tok}”",
                                      code="HD006")
                 continue
+            std = _std(h)
             if minority and major in STANDARD_STYLES and not _typo_mark(style):
                 yield ctx.report(h.ordinal, f"同级序号形式混用：其他同级序号用“{major}”形式，此处用了“{tok}”，应为“{std}”",
                                  code="HD006", fix=_fix_for(h, Applicability.UNSAFE))
