@@ -101,3 +101,46 @@ def test_single_mark_walk_is_the_same_without_possessive_quantifiers():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert [m.span(1) for m in pu._SINGLE_MARK.finditer(text)] == \
             [m.span(1) for m in plain.finditer(text)], text
+
+
+def _plain_single_marks(text: str) -> list[int]:
+    # what _SINGLE_MARK finds, walked one character at a time: a mark is single unless it is
+    # an opener whose next mark or line break is its closer, or that closer
+    breaks = [i for i, ch in enumerate(text) if ch in pu._MARK_SET or ch in "\r\n"]
+    singles = []
+    k = 0
+    while k < len(breaks):
+        i = breaks[k]
+        k += 1
+        if text[i] in "\r\n":
+            continue
+        if k < len(breaks) and text[breaks[k]] == pu._PAIRS.get(text[i]):
+            k += 1
+            continue
+        singles.append(i)
+    return singles
+
+
+def test_single_mark_walk_finds_the_marks_outside_pairs():
+    # mixed, nested, broken and line-cut pairs of every kind, texts of one kind and none
+    rng = random.Random(20261204)
+    pieces = list(pu._MARKS) + ["文字", "\n", "\r\n", "\r", "（一）", "“引”", "《书》", "(a)", "ab", " "]
+    pairs = list(pu._PAIRS.items())
+    found = 0
+    for n in range(6000):
+        if n % 3 == 0:
+            text = ""
+            for _ in range(rng.randint(0, 12)):
+                o, c = rng.choice(pairs)
+                inner = rng.choice(["", "字", "\n", rng.choice(pu._MARKS), text[-4:]])
+                text = rng.choice([text + o + inner + c, o + text + c, text + o + inner, inner + c + text])
+        elif n % 3 == 1:
+            o, c = rng.choice(pairs)
+            text = "".join(rng.choice(["文字", "\n", " ", o, c] if n % 2 else ["文字", "\n"])
+                           for _ in range(rng.randint(0, 30)))
+        else:
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        walk = [m.start(1) for m in pu._SINGLE_MARK.finditer(text) if m.start(1) < len(text)]
+        assert walk == _plain_single_marks(text), text
+        found += len(walk)
+    assert found > 10000
