@@ -13,16 +13,17 @@ warm-up:
   - gwlint whole command: ``gwlint check --output-format json CORPUS > /dev/null``
     (process start, discovery, output included);
   - AutoCorrect (``autocorrect-py``, the Rust engine's Python binding: ``lint_for``) on
-    the same files, if installed (``pip install autocorrect-py``);
+    the same files, if installed (``pip install autocorrect-py``), timed the same way (read +
+    lint, each run in a fresh process, start-up not timed);
   - AutoCorrect's own command, ``autocorrect --lint --format json CORPUS`` (threads on every
     CPU), when ``npm install --prefix bench-out autocorrect-node`` has been run (or
     ``autocorrect`` is on PATH): the peer of gwlint's whole command, which lints files in
     worker processes.
 and prints MB/s for each, the ratios gwlint/AutoCorrect (in-process against in-process, whole
 command against whole command), and the per-byte speed on the big file relative to the
-corpus. As the host's speed drifts, the ratios are also measured pair by pair (gwlint, then
-AutoCorrect, back to back) and their median printed. No timing is asserted: the figures are
-for the reader.
+corpus. As the host's speed drifts, the ratios are also measured pair by pair (gwlint and
+AutoCorrect back to back, taking turns to go first) and their median printed. No timing is
+asserted: the figures are for the reader.
 """
 from __future__ import annotations
 
@@ -128,9 +129,29 @@ def child(listing: str) -> int:
     return 0
 
 
+def child_autocorrect(listing: str) -> int:
+    """Lint the files named in LISTING with AutoCorrect's Python binding, once, in this fresh
+    process (as gwlint's runs are); print the seconds spent reading and linting and the names of
+    the files it gave up on."""
+    import autocorrect_py
+    paths = open(listing, encoding="utf-8").read().split("\n")
+    failed = []
+    t0 = time.perf_counter()
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            try:
+                autocorrect_py.lint_for(fh.read(), p)
+            except ValueError:  # its parser gives up on some inputs
+                failed.append(p)
+    print(time.perf_counter() - t0, *failed)
+    return 0
+
+
 def main() -> int:
     if len(sys.argv) == 3 and sys.argv[1] == "--child":
         return child(sys.argv[2])
+    if len(sys.argv) == 3 and sys.argv[1] == "--child-autocorrect":
+        return child_autocorrect(sys.argv[2])
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", type=float, default=10.0, help="corpus size in MB (default 10)")
     ap.add_argument("--big", type=float, default=2.0, help="size of the single big file in MB (default 2)")
@@ -150,13 +171,17 @@ def main() -> int:
     print(f"gwlint rules enabled: {len(Linter().enabled)}")
     counts = {}
 
+    def listing_of(paths):
+        listing = os.path.join(work, f"paths-{len(paths)}.txt")
+        with open(listing, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(paths))
+        return listing
+
     def gw(paths):
         # Each run in a fresh process (start-up not timed): the corpus repeats its sources, so
         # a process that linted it before would answer from content caches (e.g. the leftover-
         # line judge) and overstate the speed on text it has not seen.
-        listing = os.path.join(work, f"paths-{len(paths)}.txt")
-        with open(listing, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(paths))
+        listing = listing_of(paths)
 
         def run():
             out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", listing],
@@ -196,24 +221,26 @@ def main() -> int:
     if autocorrect_py is not None:
 
         def ac(paths):
+            # timed like gwlint: each run in a fresh process, start-up not timed
+            listing = listing_of(paths)
+
             def run():
-                for p in paths:
-                    with open(p, encoding="utf-8") as fh:
-                        try:
-                            autocorrect_py.lint_for(fh.read(), p)
-                        except ValueError as exc:  # its parser gives up on some inputs
-                            ac_errors[p] = str(exc).strip().splitlines()[-1]
+                out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child-autocorrect", listing],
+                                     capture_output=True, text=True, check=True).stdout.split()
+                for p in out[1:]:
+                    ac_errors[p] = True
+                return float(out[0])
             return run
-        t = median_time(ac(files), args.runs)
+        t = median_seconds(ac(files), args.runs)
         rows.append(("AutoCorrect (autocorrect-py), corpus", corpus_bytes, t))
         ac_corpus = corpus_bytes / t
-        t = median_time(ac([big]), args.runs)
+        t = median_seconds(ac([big]), args.runs)
         rows.append(("AutoCorrect (autocorrect-py), big file", big_bytes, t))
         ac_big = big_bytes / t
         if ac_errors:
             which = ", ".join(os.path.basename(p) for p in list(ac_errors)[:3])
-            print(f"AutoCorrect raised on {len(ac_errors)} file(s) ({which}), e.g. "
-                  f"{next(iter(ac_errors.values()))!r} (time includes the failed calls)")
+            print(f"AutoCorrect raised on {len(ac_errors)} file(s) ({which}) "
+                  f"(its parser gives up on some inputs; time includes the failed calls)")
 
     ac_cli = None
     ac_exe = os.path.join(ROOT, "bench-out", "node_modules", ".bin", "autocorrect")
@@ -244,26 +271,33 @@ def main() -> int:
           f"({'no slower' if gw_big >= 0.95 * gw_corpus else 'slower'} on one large file)")
 
     # The host's speed drifts between runs (the same run can take 30% longer a minute later),
-    # so the ratios that decide are taken from runs made back to back, one pair at a time.
+    # so the ratios that decide are taken from runs made back to back, one pair at a time,
+    # the two tools taking turns to go first (so that neither always meets the host first).
     def paired(label, ours, theirs):
         ratios = []
-        for _ in range(max(1, args.runs)):
-            t_ours = ours()
-            t0 = time.perf_counter()
-            theirs()
-            ratios.append((time.perf_counter() - t0) / t_ours)
+        for i in range(max(1, args.runs)):
+            if i % 2:
+                t_theirs = theirs()
+                t_ours = ours()
+            else:
+                t_ours = ours()
+                t_theirs = theirs()
+            ratios.append(t_theirs / t_ours)
         ratios.sort()
         print(f"paired ratio gwlint/AutoCorrect {label}: median {statistics.median(ratios):.2f}x "
               f"(range {ratios[0]:.2f}–{ratios[-1]:.2f}x over {len(ratios)} back-to-back pairs)")
 
+    def timed(fn):
+        def run():
+            t0 = time.perf_counter()
+            fn()
+            return time.perf_counter() - t0
+        return run
+
     if autocorrect_py is not None:
         paired("in-process, corpus", gw(files), ac(files))
     if ac_exe:
-        def timed_cli():
-            t0 = time.perf_counter()
-            cli()
-            return time.perf_counter() - t0
-        paired("whole command, corpus", timed_cli, ac_command)
+        paired("whole command, corpus", timed(cli), timed(ac_command))
     return 0
 
 
