@@ -103,12 +103,11 @@ def _in_english_quote(text: str, line: list, i: int) -> bool:
         start = text.rfind("\n", line[1] if line[1] <= i else 0, i) + 1
         end = text.find("\n", i)
         end = len(text) if end < 0 else end
-        curly = text.find("“", start, end) >= 0
-        if not curly and text.find('"', start, end) < 0:
+        curly, straight = text.find("“", start, end) >= 0, text.find('"', start, end) >= 0
+        if not (curly or straight):
             line[:] = [start, end, [], []]      # no quotation in the line (most lines)
         else:
-            quoted = _STRAIGHT_QUOTED if not curly else \
-                _CURLY_QUOTED if text.find('"', start, end) < 0 else _QUOTED
+            quoted = _QUOTED if curly and straight else _CURLY_QUOTED if curly else _STRAIGHT_QUOTED
             line[:] = [start, end, *_english_quotes(text, start, end, quoted)]
     starts, ends = line[2], line[3]
     k = bisect_left(starts, i) - 1          # the last quote opened before i

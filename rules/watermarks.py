@@ -43,7 +43,7 @@ from importlib.resources import files
 from typing import NamedTuple, Optional
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
-from gwlint.linter.packs.literal import trie_pattern
+from gwlint.linter.packs.literal import at_char, char_class, trie_pattern
 from gwlint.linter.rule import checker, meta
 
 BASIS = ("《党政机关公文处理工作条例》第二十条（文稿审核：内容准确、文字规范）；网站广告、水印、下载提示不属于公文内容；"
@@ -180,17 +180,13 @@ def _literal_prefixes(pattern: str, k: int = 3, limit: int = 80) -> set[str]:
     return done
 
 
-def _class(chars) -> str:
-    return "[" + "".join(map(re.escape, sorted(chars))) + "]"
-
-
 def _led(pattern: str, firsts, flags: int = 0) -> re.Pattern:
     """``pattern`` tried only at the characters its matches can start with (``firsts``): a scan led
     by their class, the pattern confirmed inside look-arounds. ``re`` finds no first-character set
     for an alternation of groups (or one with ``^``) and would try the whole alternation at every
     position. A match consumes its first character only: use it as a yes or no, or take the
     pattern's groups (captured in the look-around)."""
-    return re.compile(f"{_class(firsts)}(?<=(?=(?:{pattern}))(?s:.))", flags)
+    return re.compile(at_char(char_class(firsts), f"(?:{pattern})"), flags)
 
 
 def _guarded(pattern: str, flags: int = 0) -> re.Pattern:
@@ -374,7 +370,7 @@ def _trigger_pattern(words: set[str]) -> str:
 def _first_class(words: set[str]) -> str:
     """The class of the characters a trigger match starts with (a word's first, a word count's 字)."""
     firsts = {w[0] for w in words} | {w for w in words if len(w) == 1} | {"字"}
-    return "[" + "".join(map(re.escape, sorted(firsts))) + "]"
+    return char_class(firsts)
 
 
 _TRIGGER_WORDS = _trigger_words()
@@ -399,13 +395,13 @@ def _trigger_scan(words: set[str]) -> re.Pattern:
     longer = [w for w in multi if len(w) >= 3]
     trie = trie_pattern(sorted(multi))[3:-1]           # the trigger's words but single characters
     # a single-character match: the word, or a word count's 字 (as at the end of _TRIGGER)
-    one = _class(single) + _TRIGGER[_TRIGGER.index("|字(?<="):]
+    one = char_class(single) + _TRIGGER[_TRIGGER.index("|字(?<="):]
     return re.compile(
         _first_class(words)
-        + f"(?:{_class(pairs | {w[1] for w in longer})}"
-        + f"(?:(?={_class({w[2] for w in longer})})|(?<={_class(pairs)}))"
+        + f"(?:{char_class(pairs | {w[1] for w in longer})}"
+        + f"(?:(?={char_class({w[2] for w in longer})})|(?<={char_class(pairs)}))"
         + f"(?<=(?=(?P<multi>{trie}))(?s:..))"
-        + f"|(?<={_class(single | {'字'})})(?<=(?=(?P<one>{one}))(?s:.)))")
+        + f"|(?<={char_class(single | {'字'})})(?<=(?=(?P<one>{one}))(?s:.)))")
 
 
 _TRIGGER_SCAN = _trigger_scan(_TRIGGER_WORDS)
@@ -441,14 +437,14 @@ _LINE_BODY = (f"(?:(?P<page>{_LINE_WS}(?:{_PAGE_LINE.pattern}){_LINE_WS})|(?P<as
 # break followed by another character (most lines) is rejected there; the body is tried in a
 # look-around, so a match consumes the line break and that character only
 _LINE_LEAD = "[ \t\u3000\u00a0\ue000（(【\\[第共—－\\-–─·•!-~]"
-_LINE_SCAN = re.compile(f"\n{_LINE_LEAD}(?<=(?=(?:{_LINE_BODY}))(?s:.))")   # LF only: a literal is found at C speed
+_LINE_SCAN = re.compile("\n" + at_char(_LINE_LEAD, f"(?:{_LINE_BODY})"))   # LF only: a literal is found at C speed
 _LINE_FIRST = re.compile(_LINE_BODY)
 
 
 @lru_cache(maxsize=None)
 def _line_scan_cr() -> re.Pattern:
     """The line scan for a text with lines ending in a bare CR (rare: compiled on first use)."""
-    return re.compile(f"[\\r\\n]{_LINE_LEAD}(?<=(?=(?:{_LINE_BODY}))(?s:.))")
+    return re.compile("[\\r\\n]" + at_char(_LINE_LEAD, f"(?:{_LINE_BODY})"))
 
 
 # --- judging a line or a segment -------------------------------------------------------------------
@@ -484,7 +480,7 @@ class _PhraseScan:
         self.prefixes = _prefixes(entries)
         pairs = [p for p in self.prefixes if len(p) == 2]
         self.lone = "".join(sorted(p for p in self.prefixes if len(p) == 1))
-        self.pairs = re.compile(_class(p[0] for p in pairs) + _class(p[1] for p in pairs)
+        self.pairs = re.compile(char_class(p[0] for p in pairs) + char_class(p[1] for p in pairs)
                                 + f"(?<=(?=(?:{self.source}))(?s:..))")
 
     @cached_property
@@ -716,7 +712,7 @@ def _learned(profile):
         # starts one (most lines are rejected there); a blank run of several lines may then give
         # the same head twice (_find takes the set)
         lead = f"[\\s{MASK}\u3000\u00a0\ufeff{''.join(re.escape(h[0]) for h in line_heads)}]"
-        after = f"{lead}(?<=(?={gap}(?P<line>{heads}))(?s:.))"
+        after = at_char(lead, f"{gap}(?P<line>{heads})")
         triggers = (re.compile(f"{gap}(?P<line>{heads})"),             # the first line
                     re.compile(f"\\n{after}"),                         # after a LF (a literal: fast)
                     re.compile(f"\\r{after}")) if line_heads else None   # bare CR texts

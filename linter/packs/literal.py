@@ -143,7 +143,8 @@ def _trie_of_rests(rests: dict[str, set[str]]) -> str:
     return build(trie)
 
 
-def _class(chars) -> str:
+def char_class(chars) -> str:
+    """A regex class of ``chars`` (sorted, escaped)."""
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
@@ -157,11 +158,11 @@ def _checked_scan(table, anchors, plain=()) -> str:
     """One scan for all the anchors: the checked ones with their look-arounds, the ``plain``
     (rare) ones alone, last (a second scan by a class would cost as much as the first)."""
     buckets = [anchors[i:i + _BUCKET] for i in range(0, len(anchors), _BUCKET)]
-    dispatch = [at_char(_class(b), "(?:" + "|".join(_anchor_pattern(c, table[c]) for c in b) + ")")
+    dispatch = [at_char(char_class(b), "(?:" + "|".join(_anchor_pattern(c, table[c]) for c in b) + ")")
                 for b in buckets]
     if plain:
-        dispatch.append(_class(plain))
-    return at_char(_class(list(anchors) + list(plain)), f"(?:{'|'.join(dispatch)})")
+        dispatch.append(char_class(plain))
+    return at_char(char_class(list(anchors) + list(plain)), f"(?:{'|'.join(dispatch)})")
 
 
 class LiteralMatcher:
