@@ -54,8 +54,8 @@ def build_parser(command: Optional[str] = None) -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="检查稿件（文件或目录，- 表示标准输入）")
     c.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录，默认当前目录；- 读标准输入")
-    c.add_argument("--output-format", choices=("text", "json", "github"), default=None,
-                   help="输出格式（默认 text）")
+    c.add_argument("--output-format", choices=("text", "json", "github", "sarif"), default=None,
+                   help="输出格式（默认 text；github 为 GitHub Actions 注释，sarif 供代码扫描平台使用）")
     c.add_argument("--select", type=_csv, help="只启用这些规则（代码、前缀或规则名，逗号分隔；ALL 为全部）")
     c.add_argument("--extend-select", type=_csv, help="在配置之外再启用这些规则")
     c.add_argument("--ignore", type=_csv, help="不启用这些规则")
@@ -287,7 +287,7 @@ def cmd_check(args) -> int:
         for d in diffs:
             out.write(d)
     else:
-        write_reports(reports, fmt, out)
+        write_reports(reports, fmt, out, _full_registry() if fmt == "sarif" else None)
     total = sum(r.count for r in reports)
     if args.statistics:
         write_statistics(reports, out if fmt == "text" else sys.stderr, _full_registry())

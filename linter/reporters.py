@@ -1,5 +1,6 @@
 """Output formats: text (``path:line:col: CODE message`` with the source line and a caret),
-json (the wire format the evaluation scorer reads) and github (workflow annotations)."""
+json (the wire format the evaluation scorer reads), github (workflow annotations) and sarif
+(code scanning, see ``sarif.py``)."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, TextIO
 
 from .model import Applicability, Diagnostic, FileResult, Severity
+from .sarif import result_bodies, write_sarif
 
 # ANSI colours, used only on a terminal and when NO_COLOR is not set
 _C = {"path": "\033[1m", "code": "\033[1;31m", "warn": "\033[1;33m", "info": "\033[1;36m",
@@ -190,6 +192,7 @@ class FileReport:
     count: int = 0
     codes: Counter = field(default_factory=Counter)
     safe_fixable: Counter = field(default_factory=Counter)
+    names: dict = field(default_factory=dict)      # code -> rule name (for SARIF's rule list)
 
 
 def render_file(r: FileResult, fmt: str, style: Style | None = None, show_source: bool = True) -> FileReport:
@@ -199,17 +202,27 @@ def render_file(r: FileResult, fmt: str, style: Style | None = None, show_source
         body = _json_body(r)
     elif fmt == "github":
         body = _github_body(r)
+    elif fmt == "sarif":
+        body = result_bodies(r)
     else:
         body = _text_body(r, style or Style(False), show_source)
     codes = Counter(d.code for d in r.diagnostics)
     safe = Counter(d.code for d in r.diagnostics
                    if d.fix is not None and d.fix.applicability is Applicability.SAFE)
-    return FileReport(path=r.path, body=body, count=len(r.diagnostics), codes=codes, safe_fixable=safe)
+    names = {d.code: d.name for d in r.diagnostics} if fmt == "sarif" else {}
+    return FileReport(path=r.path, body=body, count=len(r.diagnostics), codes=codes, safe_fixable=safe,
+                      names=names)
 
 
-def write_reports(reports: list[FileReport], fmt: str, out: TextIO) -> None:
+def write_reports(reports: list[FileReport], fmt: str, out: TextIO, registry=None) -> None:
+    """The reports in ``fmt``; ``registry`` (for SARIF) describes the rules that have results."""
     bodies = [rep.body for rep in reports if rep.body]
-    if fmt != "json":
+    if fmt == "sarif":
+        names: dict[str, str] = {}
+        for rep in reports:
+            names.update(rep.names)
+        write_sarif(bodies, names, out, registry)
+    elif fmt != "json":
         out.write("".join(bodies))
     elif not bodies:
         out.write("[]\n")

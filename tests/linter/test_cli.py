@@ -168,7 +168,7 @@ def test_console_script_runs(in_tmp):
     assert res.returncode == 1 and "a.txt:2:2" in res.stdout
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
 def test_many_files_in_worker_processes_give_the_same_report_as_one_process(in_tmp, capsys, monkeypatch, fmt):
     # enough files to use the process pool; sizes differ so the pool's size-first scheduling
     # differs from discovery order, and the report must still come out in discovery order
