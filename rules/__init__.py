@@ -11,6 +11,7 @@ PYTHON_RULE_MODULES = (
     "gwlint.rules.placeholders",   # PH unfilled placeholders
     "gwlint.rules.watermarks",     # WM watermark / advert / download leftovers
     "gwlint.rules.punctuation",    # PU punctuation (GB/T 15834-2011)
+    "gwlint.rules.symbols",        # PU015 emoji and keycap digits
     "gwlint.rules.numbers",        # NU number usage (GB/T 15835-2011)
     "gwlint.rules.wording",        # WD wording rules that need code (的/地/得 ...)
     "gwlint.rules.consistency",    # CS in-document consistency
