@@ -17,12 +17,13 @@ UNITS = (r"年|月|日|号|季度|个月|周|天|名|人|个|岁|次|项|家|所
 # a number range: first number (optionally with its own date unit), connector, second number, unit
 _RANGE = re.compile(rf"(\d{{1,4}})(年|月|日|号)?[ ]?([-－—–～~])[ ]?(\d{{1,4}})(?![\d\-－.:])(?=\s?(?P<unit>{UNITS}))")
 _NOT_BEFORE_RANGE = set("0123456789-－—～~.:/〔[（(")
+_LETTER_END = re.compile(r"[A-Za-z]$")
 DATE_UNITS = ("年", "月", "日", "号", "季度", "个月", "周", "天", "时", "小时", "分钟", "期", "届")
 _CONNECTORS = "-－—–～~"
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
 
 
-def _offsets(text: str, chars: str) -> list[int]:
+def char_offsets(text: str, chars: str) -> list[int]:
     """Sorted offsets of the characters of ``chars`` in text. These are rare: a str.find per
     character (and per occurrence) costs a fraction of one scan for a class of them."""
     out = []
@@ -35,10 +36,24 @@ def _offsets(text: str, chars: str) -> list[int]:
     return out
 
 
+def finditer_from(pattern: re.Pattern, text: str, lead: str):
+    """pattern.finditer(text) for a pattern whose every match starts with the literal ``lead``,
+    tried only where str.find finds it. For a lead a document has a few dozen times at most:
+    ``re`` scans for a literal at ~10 instructions a character, str.find (memchr) at ~1."""
+    i = text.find(lead)
+    while i >= 0:
+        m = pattern.match(text, i)
+        if m:
+            yield m
+            i = text.find(lead, m.end())
+        else:
+            i = text.find(lead, i + 1)
+
+
 def connector_positions(doc) -> list[int]:
     """Offsets of every range connector (-－—–～~) in ``doc.masked``: _RANGE and _RANGE_UNIT
     are only tried just before one, and CS reads ranges from them."""
-    return doc.memo("range-connectors", lambda: _offsets(doc.masked, _CONNECTORS))
+    return doc.memo("range-connectors", lambda: char_offsets(doc.masked, _CONNECTORS))
 
 
 def _finditer_before(pattern, text, anchors, lead, possible=None):
@@ -104,7 +119,7 @@ def find_ranges(doc):
             if doc.is_protected(s, e) or s in heading_ords:
                 continue
             pre = text[max(0, s - 2):s]
-            if pre.endswith(("图", "表", "式", "第")) or re.search(r"[A-Za-z]$", pre):
+            if pre.endswith(("图", "表", "式", "第")) or _LETTER_END.search(pre):
                 continue
             unit = m.group("unit")
             kind = "date" if (m.group(2) or unit.startswith(DATE_UNITS)) else "number"
@@ -215,7 +230,7 @@ def _after_number(text: str, i: int) -> bool:
 def _doc_numbers(text: str):
     """The matches of _DOC_NUMBER, found from their 号 (brackets are common, 号 after a digit is
     not): the digits before it, a bracket and a four-digit year fix where the match starts."""
-    for h in _DOC_NUMBER_END.finditer(text):
+    for h in finditer_from(_DOC_NUMBER_END, text, "号"):
         r = h.start()
         while r and text[r - 1].isdecimal():
             r -= 1
@@ -261,7 +276,7 @@ def numbers(doc, ctx):
         span = Span(s, m.end())
         yield ctx.report(span, f"年份“{tok}”中的零应写作“〇”：“{new}”", code="NU003",
                          fix=Fix.replace(span, new, f"改为“{new}”"))
-    anchors = _offsets(text, "千百")
+    anchors = char_offsets(text, "千百")
     for m in _finditer_before(_MIXED, text, anchors, str.isdecimal):
         s, e = m.span()
         if _after_number(text, s):
@@ -288,7 +303,7 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"概数“{orig[s:m.end()]}”应写作“{new}”（相邻数字表示概数时用汉字、不用顿号）",
                          code="NU005", fix=Fix.replace(span, new, f"改为“{new}”", Applicability.UNSAFE))
     end = 0
-    for p in _offsets(text, _FULLWIDTH_DIGITS):
+    for p in char_offsets(text, _FULLWIDTH_DIGITS):
         if p < end:
             continue
         m = _FULLWIDTH.match(text, p)                   # the whole run of full-width digits
