@@ -77,25 +77,39 @@ def _finditer_before(pattern, text, anchors, lead, possible=None):
                 break
 
 
-# what must follow the connector of a match of _RANGE ([ ]?\d) and of _RANGE_UNIT (\s?\d)
-_DIGIT_AFTER_SPACE = re.compile(r"[ ]?\d")
+# what must follow the connector of a match of _RANGE_UNIT
 _DIGIT_AFTER_BLANK = re.compile(r"\s?\d")
-
-
-def _range_possible(text: str, c: int) -> bool:
-    return _DIGIT_AFTER_SPACE.match(text, c + 1) is not None
 
 
 def _range_unit_possible(text: str, c: int) -> bool:
     return _DIGIT_AFTER_BLANK.match(text, c + 1) is not None
 
 
-def _range_lead(ch: str) -> bool:
-    return ch.isdecimal() or ch in "年月日号 "
-
-
 def _number_lead(ch: str) -> bool:
     return ch.isdecimal() or ch == "." or ch.isspace()
+
+
+# A match of _RANGE starts at most 6 characters before its connector (four digits, a date unit,
+# a space) and reads nothing from 10 characters after it on (a space, four digits, the character
+# after them, a blank and a unit of up to three characters).
+_RANGE_BACK, _RANGE_AHEAD = 6, 10
+
+
+def _range_matches(text: str, connectors: list[int]):
+    """The matches of _RANGE that _finditer_before would find from the connectors (walking back
+    over digits, date units and spaces), each connector tried by one search over the window its
+    matches lie in: one call instead of a walk back and a match per position. A match cannot
+    start before the run of those characters that ends at the connector, and the window end is
+    past every character a match starting up to the connector reads: the first match to start
+    in the window, if it starts up to the connector, is the one the walk finds."""
+    pos = 0
+    for c in connectors:
+        if c < pos:
+            continue
+        m = _RANGE.search(text, max(pos, c - _RANGE_BACK), c + _RANGE_AHEAD)
+        if m and m.start() <= c:
+            yield m
+            pos = m.end()
 
 
 def heading_ordinal_positions(doc) -> set[int]:
@@ -112,7 +126,7 @@ def find_ranges(doc):
         text = doc.masked
         heading_ords = heading_ordinal_positions(doc)
         out = []
-        for m in _finditer_before(_RANGE, text, connector_positions(doc), _range_lead, _range_possible):
+        for m in _range_matches(text, connector_positions(doc)):
             s, e = m.start(1), m.end(4)
             if s and (text[s - 1] in _NOT_BEFORE_RANGE or (text[s - 1].isascii() and text[s - 1].isalpha())):
                 continue
