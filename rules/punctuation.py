@@ -120,8 +120,10 @@ def _halfwidth(doc):
         mark = text[s]
         before = text[s - 1] if s else ""
         after = text[s + 1] if s + 1 < n else ""
+        if before < "\x80" and after < "\x80" and before != " " and after != " ":
+            continue                            # ASCII both sides, no blank: 2.6, 14:30, file.docx
         if not (before in _BLANK_SET or after in _BLANK_SET or _is_han(before) or _is_han(after)):
-            continue                            # (most: 2.6, 14:30, file.docx, English)
+            continue
         end = s + 2 if after == " " else s + 1
         # the characters beside, past blanks (_prev_char and _next_char only for a blank)
         if before in _BLANK_SET:
