@@ -602,7 +602,7 @@ _CLOCK_BEFORE = frozenset("午晨晚早上日）)（(间：:，、；至到—�
 
 def _clock_occurrences(doc, rx, form):
     text = doc.masked
-    for m in finditer_from(rx, text, form):
+    for m in rx.finditer(text):
         c = m.start()
         hour = _HOUR_BEFORE.search(text, max(0, c - 2), c)
         if not hour:
