@@ -29,12 +29,14 @@ INVALID_SUPPRESSION = "GW002"
 
 
 _WHOLE_LINE = attrgetter("whole_line")
+# (span, code, message) orders as (start, end, code, message): a Span is the tuple (start, end)
+_SORT_KEY = attrgetter("span", "code", "message")
 
 
 def _sorted_unique(found: list[Diagnostic]) -> list[Diagnostic]:
     """Findings in order of (start, end, code, message), each once. Diagnostics are hashed
     (through their nested spans, fixes and enums) only when two share a sort key."""
-    keys = [(d.span.start, d.span.end, d.code, d.message) for d in found]
+    keys = list(map(_SORT_KEY, found))
     order = sorted(range(len(found)), key=keys.__getitem__)
     ordered = [found[i] for i in order]
     sorted_keys = [keys[i] for i in order]

@@ -428,6 +428,8 @@ def breaks_into_next(doc: "Document", line: int) -> bool:
         return False
     text = doc.masked
     a, b = index.line_span(line)
+    if a < b and text[b - 1] in _SENTENCE_DONE:
+        return False                    # the common case, told without copying the line
     body = text[a:b].strip(_SPACE)
     if len(body) < _WRAP_MIN or body[-1] in _SENTENCE_DONE:
         return False
@@ -623,6 +625,12 @@ def _body_text(s: str) -> bool:
     return not _LEFTOVER_HINT.search(s) and not _LEFTOVER_WIDE.search(s)
 
 
+def _body_before(head: list, k: int) -> bool:
+    """Is one of the lines above ``head[k]`` body text? (Asked only of a title candidate that
+    ends in a mark: _body_text scans long lines twice.)"""
+    return any(_body_text(line[3]) for line in head[:k])
+
+
 def _trimmed(text: str, a: int, b: int) -> Span:
     seg = text[a:b]
     lead = len(seg) - len(seg.lstrip(_SPACE))
@@ -633,16 +641,15 @@ def _title_and_salutation(doc: "Document", head: list) -> tuple[Optional[Span], 
     text = doc.masked
     title = salutation = None
     title_line = -1
-    in_body = False
     for k, (i, a, b, s) in enumerate(head[:12]):
-        in_body = in_body or (k > 0 and _body_text(head[k - 1][3]))
         bare = s.rstrip("。，；：:、.,;")
         # after body text, a line ending in a mark is a sentence of it (会议还研究了其他事项。); an
         # unpunctuated one may still be a title (the next document of a file holding several)
         # (the genre word first: a search of a short tail, and most lines lack one)
         if len(s) <= 80 and "。" not in bare and _GENRE.search(bare, len(bare) - _GENRE_TAIL) \
                 and not _LEFTOVER_HINT.search(s) \
-                and not HEADING_RE.match(s) and not _ARTICLE.match(s) and not (in_body and bare != s) \
+                and not HEADING_RE.match(s) and not _ARTICLE.match(s) \
+                and not (bare != s and _body_before(head, k)) \
                 and not (s.endswith(_ENDS_IN_MARK) and ("，" in s or "," in s)):
             title = _trimmed(text, a, b)
             title_line = i

@@ -32,7 +32,7 @@ from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailabili
 from gwlint.linter.rule import checker, meta
 from gwlint.linter.structure import cn_to_int
 
-from .numbers import connector_positions, find_ranges
+from .numbers import connector_positions, find_ranges, finditer_from
 
 SAME_FORM = "GB/T 15835-2011 4.3（同一场合出现的数字遵循“同类别同形式”原则）"
 RULES_19 = "《党政机关公文处理工作条例》第十九条（表述准确、规范）"
@@ -329,7 +329,9 @@ def _in_table(doc, offset: int) -> bool:
 
 def _date_occurrences(doc, rx, form):
     text = doc.masked
-    for m in rx.finditer(text):
+    # the separators stand a few times in a document (found by str.find); 年 stands dozens of
+    # times, where re's own scan costs less than a Python step per 年
+    for m in rx.finditer(text) if form == "cn" else finditer_from(rx, text, form):
         s = m.start() - 4
         year = text[max(s, 0):m.start()]
         if s < 0 or not year.isdigit() or not year.isascii() or _bad_start(text, s):
@@ -415,7 +417,7 @@ def _numerals(doc, ctx):
                 value, form = cn_to_int(num), "汉字数字"
             if value and value > 1 and _count_ok(text, s, key[0], key[1:]):
                 groups[(value, key)].append(Occ(form, Span(s, e), num + key))
-    for m in _QUARTER.finditer(text):               # 一季度 / 3季度 / 第四季度
+    for m in finditer_from(_QUARTER, text, "季"):     # 一季度 / 3季度 / 第四季度
         s = m.start() - 1
         if s < 0 or text[s] not in _QUARTER_NUMBERS or (s and text[s - 1] in _NOT_BEFORE_QUARTER):
             continue
@@ -458,7 +460,7 @@ def _labels(doc, ctx):
     text = doc.masked
     series = defaultdict(list)                       # family -> [[label match, ...], ...]
     last = {}
-    for m in _LABEL.finditer(text):
+    for m in finditer_from(_LABEL, text, "第"):
         s = m.start()
         if s and text[s - 1] not in _LABEL_BEFORE:
             continue

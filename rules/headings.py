@@ -596,13 +596,11 @@ def _announcements(text, index, lists, headings):
     # the line above a heading numbered 1, and the one above that when the line between holds
     # no heading (a match there would announce that heading, which is numbered 1 only when it
     # adds the line itself); headings come one a line, in line order
-    prev_line = -2
-    for h in headings:
-        line = h.line
-        if h.number == 1 and line:
-            top = line - 1 if line - 1 == prev_line else max(line - 2, 0)
+    for k, h in enumerate(headings):
+        if h.number == 1 and h.line:
+            line = h.line
+            top = line - 1 if k and headings[k - 1].line == line - 1 else max(line - 2, 0)
             spans.append((starts[top], starts[line]))
-        prev_line = line
     for items in lists:
         first = items[0]
         if first.number == 1:

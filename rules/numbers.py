@@ -17,12 +17,13 @@ UNITS = (r"年|月|日|号|季度|个月|周|天|名|人|个|岁|次|项|家|所
 # a number range: first number (optionally with its own date unit), connector, second number, unit
 _RANGE = re.compile(rf"(\d{{1,4}})(年|月|日|号)?[ ]?([-－—–～~])[ ]?(\d{{1,4}})(?![\d\-－.:])(?=\s?(?P<unit>{UNITS}))")
 _NOT_BEFORE_RANGE = set("0123456789-－—～~.:/〔[（(")
+_LETTER_END = re.compile(r"[A-Za-z]$")
 DATE_UNITS = ("年", "月", "日", "号", "季度", "个月", "周", "天", "时", "小时", "分钟", "期", "届")
 _CONNECTORS = "-－—–～~"
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
 
 
-def _offsets(text: str, chars: str) -> list[int]:
+def char_offsets(text: str, chars: str) -> list[int]:
     """Sorted offsets of the characters of ``chars`` in text. These are rare: a str.find per
     character (and per occurrence) costs a fraction of one scan for a class of them."""
     out = []
@@ -35,10 +36,24 @@ def _offsets(text: str, chars: str) -> list[int]:
     return out
 
 
+def finditer_from(pattern: re.Pattern, text: str, lead: str):
+    """pattern.finditer(text) for a pattern whose every match starts with the literal ``lead``,
+    tried only where str.find finds it. For a lead a document has a few dozen times at most:
+    ``re`` scans for a literal at ~10 instructions a character, str.find (memchr) at ~1."""
+    i = text.find(lead)
+    while i >= 0:
+        m = pattern.match(text, i)
+        if m:
+            yield m
+            i = text.find(lead, m.end())
+        else:
+            i = text.find(lead, i + 1)
+
+
 def connector_positions(doc) -> list[int]:
     """Offsets of every range connector (-－—–～~) in ``doc.masked``: _RANGE and _RANGE_UNIT
     are only tried just before one, and CS reads ranges from them."""
-    return doc.memo("range-connectors", lambda: _offsets(doc.masked, _CONNECTORS))
+    return doc.memo("range-connectors", lambda: char_offsets(doc.masked, _CONNECTORS))
 
 
 def _finditer_before(pattern, text, anchors, lead, possible=None):
@@ -62,25 +77,39 @@ def _finditer_before(pattern, text, anchors, lead, possible=None):
                 break
 
 
-# what must follow the connector of a match of _RANGE ([ ]?\d) and of _RANGE_UNIT (\s?\d)
-_DIGIT_AFTER_SPACE = re.compile(r"[ ]?\d")
+# what must follow the connector of a match of _RANGE_UNIT
 _DIGIT_AFTER_BLANK = re.compile(r"\s?\d")
-
-
-def _range_possible(text: str, c: int) -> bool:
-    return _DIGIT_AFTER_SPACE.match(text, c + 1) is not None
 
 
 def _range_unit_possible(text: str, c: int) -> bool:
     return _DIGIT_AFTER_BLANK.match(text, c + 1) is not None
 
 
-def _range_lead(ch: str) -> bool:
-    return ch.isdecimal() or ch in "年月日号 "
-
-
 def _number_lead(ch: str) -> bool:
     return ch.isdecimal() or ch == "." or ch.isspace()
+
+
+# A match of _RANGE starts at most 6 characters before its connector (four digits, a date unit,
+# a space) and reads nothing from 10 characters after it on (a space, four digits, the character
+# after them, a blank and a unit of up to three characters).
+_RANGE_BACK, _RANGE_AHEAD = 6, 10
+
+
+def _range_matches(text: str, connectors: list[int]):
+    """The matches of _RANGE that _finditer_before would find from the connectors (walking back
+    over digits, date units and spaces), each connector tried by one search over the window its
+    matches lie in: one call instead of a walk back and a match per position. A match cannot
+    start before the run of those characters that ends at the connector, and the window end is
+    past every character a match starting up to the connector reads: the first match to start
+    in the window, if it starts up to the connector, is the one the walk finds."""
+    pos = 0
+    for c in connectors:
+        if c < pos:
+            continue
+        m = _RANGE.search(text, max(pos, c - _RANGE_BACK), c + _RANGE_AHEAD)
+        if m and m.start() <= c:
+            yield m
+            pos = m.end()
 
 
 def heading_ordinal_positions(doc) -> set[int]:
@@ -97,14 +126,14 @@ def find_ranges(doc):
         text = doc.masked
         heading_ords = heading_ordinal_positions(doc)
         out = []
-        for m in _finditer_before(_RANGE, text, connector_positions(doc), _range_lead, _range_possible):
+        for m in _range_matches(text, connector_positions(doc)):
             s, e = m.start(1), m.end(4)
             if s and (text[s - 1] in _NOT_BEFORE_RANGE or (text[s - 1].isascii() and text[s - 1].isalpha())):
                 continue
             if doc.is_protected(s, e) or s in heading_ords:
                 continue
             pre = text[max(0, s - 2):s]
-            if pre.endswith(("图", "表", "式", "第")) or re.search(r"[A-Za-z]$", pre):
+            if pre.endswith(("图", "表", "式", "第")) or _LETTER_END.search(pre):
                 continue
             unit = m.group("unit")
             kind = "date" if (m.group(2) or unit.startswith(DATE_UNITS)) else "number"
@@ -215,7 +244,7 @@ def _after_number(text: str, i: int) -> bool:
 def _doc_numbers(text: str):
     """The matches of _DOC_NUMBER, found from their 号 (brackets are common, 号 after a digit is
     not): the digits before it, a bracket and a four-digit year fix where the match starts."""
-    for h in _DOC_NUMBER_END.finditer(text):
+    for h in finditer_from(_DOC_NUMBER_END, text, "号"):
         r = h.start()
         while r and text[r - 1].isdecimal():
             r -= 1
@@ -261,7 +290,7 @@ def numbers(doc, ctx):
         span = Span(s, m.end())
         yield ctx.report(span, f"年份“{tok}”中的零应写作“〇”：“{new}”", code="NU003",
                          fix=Fix.replace(span, new, f"改为“{new}”"))
-    anchors = _offsets(text, "千百")
+    anchors = char_offsets(text, "千百")
     for m in _finditer_before(_MIXED, text, anchors, str.isdecimal):
         s, e = m.span()
         if _after_number(text, s):
@@ -288,7 +317,7 @@ def numbers(doc, ctx):
         yield ctx.report(span, f"概数“{orig[s:m.end()]}”应写作“{new}”（相邻数字表示概数时用汉字、不用顿号）",
                          code="NU005", fix=Fix.replace(span, new, f"改为“{new}”", Applicability.UNSAFE))
     end = 0
-    for p in _offsets(text, _FULLWIDTH_DIGITS):
+    for p in char_offsets(text, _FULLWIDTH_DIGITS):
         if p < end:
             continue
         m = _FULLWIDTH.match(text, p)                   # the whole run of full-width digits

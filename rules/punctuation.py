@@ -17,14 +17,13 @@ import re
 import sys
 from functools import lru_cache
 from bisect import bisect_left
-from itertools import chain
 from operator import attrgetter, methodcaller
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
 from gwlint.linter.structure import breaks_into_next
 
-from .numbers import heading_ordinal_positions
+from .numbers import char_offsets, finditer_from, heading_ordinal_positions
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FW_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕……——"
@@ -58,11 +57,9 @@ def _next_char(text: str, i: int, skip_space: bool = True) -> str:
 
 
 # A mark with a Han character or a blank beside it is what _halfwidth looks at more closely.
-# Found per mark, for a literal start (a class of the marks costs ten times as much to scan
-# for), with look-arounds cheap to compile that only let through marks with a character
-# beside that is not ASCII, or a space: _halfwidth then checks for a Han character or a blank.
-_HALF = tuple((c, re.compile(f"{re.escape(c)}(?:(?<=[^\\x00-\\x1f!-\\x7f]{re.escape(c)})|(?=[^\\x00-\\x1f!-\\x7f]))"))
-              for c in ",;:?!.")
+# The marks are found by str.find per mark (memchr: a scan by ``re`` from each mark's first
+# occurrence cost ~10 instructions a character, and stopped at every mark anyway).
+_HALF_MARKS = ",;:?!."
 _BLANK_SET = frozenset(" \u00a0")      # the blanks beside a mark that _halfwidth looks past
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _HALF_CODE = {",": "PU001", "?": "PU001", "!": "PU001", ".": "PU001", ":": "PU002", ";": "PU003"}
@@ -119,14 +116,14 @@ def _halfwidth(doc):
     n = len(text)
     is_protected = doc.is_protected if doc.protected else None
     quotes = [0, 0, [], []]                     # the line _in_english_quote read last
-    found = sorted(chain.from_iterable(map(_START, p.finditer(text, i)) for c, p in _HALF
-                                       if (i := text.find(c)) >= 0))
-    for s in found:
+    for s in char_offsets(text, _HALF_MARKS):
         mark = text[s]
         before = text[s - 1] if s else ""
         after = text[s + 1] if s + 1 < n else ""
+        if before < "\x80" and after < "\x80" and before != " " and after != " ":
+            continue                            # ASCII both sides, no blank: 2.6, 14:30, file.docx
         if not (before in _BLANK_SET or after in _BLANK_SET or _is_han(before) or _is_han(after)):
-            continue                            # (the look-arounds _HALF let through more)
+            continue
         end = s + 2 if after == " " else s + 1
         # the characters beside, past blanks (_prev_char and _next_char only for a blank)
         if before in _BLANK_SET:
@@ -252,12 +249,30 @@ _LEAD = {**dict(zip(_ELLIPSES, ("...", "…"))), **{p: p.pattern[:2] for p in (*
          **{p: p.pattern[0] for p in _SPACES_INSIDE}}
 
 
+# first characters of leads that stand a few times in a document at most: the lead is looked
+# for at each of them, up to _MAX_HOPS of them (the marks ， 。 、 ； ： ” . stand dozens or
+# hundreds of times: stepping over them in Python costs more than str.find of the whole lead)
+_RARE_FIRST = frozenset("-－》")
+_MAX_HOPS = 16
+
+
 def _find_lead(text: str, lead: str) -> int:
     """text.find(lead), its first character looked for first: str.find finds one character
-    several times faster than two, and then finds two only from there (and not at all for the
-    rare characters of some leads: --, －－, 》、)."""
-    i = text.find(lead[0])
-    return text.find(lead, i) if i >= 0 and len(lead) > 1 else i
+    (memchr) about ten times faster than two, and then finds two only from there (and not at
+    all for the rare characters of some leads: --, －－, 》、, whose few occurrences are
+    looked at one by one)."""
+    c = lead[0]
+    i = text.find(c)
+    if i < 0 or len(lead) == 1:
+        return i
+    if c in _RARE_FIRST:
+        for _ in range(_MAX_HOPS):
+            if text.startswith(lead, i):
+                return i
+            i = text.find(c, i + 1)
+            if i < 0:
+                return i
+    return text.find(lead, i)
 
 
 def _from_lead(p, text: str, lead: str):
@@ -593,7 +608,7 @@ def punctuation(doc, ctx):
             continue
         code, message, full, title = _HALF_REPORT[mark]
         yield ctx.report(span, message, code=code, fix=Fix.replace(span, full, title))
-    for m in _PARENS.finditer(text):
+    for m in finditer_from(_PARENS, text, "("):
         span = Span(m.start(), m.end())
         if in_ordinal(span) or doc.is_protected(m.start(), m.end()):
             continue
@@ -609,7 +624,7 @@ def punctuation(doc, ctx):
         fix = Fix(title="改为全角括号", edits=(Edit(Span(m.start(), m.start() + 1), "（"),
                                              Edit(Span(m.end() - 1, m.end()), "）")))
         yield ctx.report(span, "中文中用了半角括号，应为全角“（）”", code="PU004", fix=fix)
-    for m in _STRAIGHT.finditer(text):
+    for m in finditer_from(_STRAIGHT, text, '"'):
         inner = m.group(1)
         if not _HAN_RE.search(inner) and not _is_han(_prev_char(text, m.start(), False)):
             continue

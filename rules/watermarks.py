@@ -447,6 +447,11 @@ def _line_scan_cr() -> re.Pattern:
     return re.compile("[\\r\\n]" + at_char(_LINE_LEAD, f"(?:{_LINE_BODY})"))
 
 
+# what a match of _PAGE_LINE starts with (its optional bracket included): a line starting with
+# none of these is no page marker (a regex call costs a few thousand instructions)
+_PAGE_LINE_FIRST = frozenset("（(【[第共—－-–─·•Pp")
+
+
 # --- judging a line or a segment -------------------------------------------------------------------
 class _Verdict(NamedTuple):
     code: str
@@ -548,7 +553,7 @@ def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
     """The leftover code for a line (or an inserted segment) ``s``, or None when it is content."""
     if not s:
         return None
-    if len(s) <= 40 and _PAGE_LINE.fullmatch(s):
+    if len(s) <= 40 and s[0] in _PAGE_LINE_FIRST and _PAGE_LINE.fullmatch(s):
         return _Verdict("WM005", True, 9)
     if "字" in s:
         wc = _WORDCOUNT.search(s)
@@ -626,7 +631,9 @@ def _judge(s: str, kind: str = "text") -> Optional[_Verdict]:
     return _Verdict("WM001", False, score)
 
 
-_HAS_BRACKET = re.compile(r"[【（(\[]")
+def _has_bracket(s: str) -> bool:
+    """An opening bracket of _BRACKETED in ``s`` (str's search: cheaper than a regex call)."""
+    return "（" in s or "【" in s or "(" in s or "[" in s
 
 
 def _inserted(content: str, sentences: bool = True) -> Optional[list[tuple[int, int, str]]]:
@@ -635,11 +642,11 @@ def _inserted(content: str, sentences: bool = True) -> Optional[list[tuple[int, 
     ``sentences``: also try sentence by sentence (only worth it when the whole line is a
     leftover: a sentence never scores more than the line it is in)."""
     found = []
-    for m in (_BRACKETED.finditer(content) if _HAS_BRACKET.search(content) else ()):
+    for m in (_BRACKETED.finditer(content) if _has_bracket(content) else ()):
         v = _judge(m.group()[1:-1])
         if v is not None:
             found.append((m.start(), m.end(), "WM005" if v.code == "WM005" else "WM010"))
-    for m in _PAGE_INLINE.finditer(content):
+    for m in (_PAGE_INLINE.finditer(content) if "页" in content else ()):
         if not any(a <= m.start() < b for a, b, _ in found):
             found.append((m.start(), m.end(), "WM005"))
     if not found and sentences:
@@ -766,7 +773,7 @@ def _judge_long(content: str, hits: list[int]) -> Optional[tuple[Optional[str], 
         if v is not None and not bracketed and not v.strong and v.score < 5:
             v = None                                   # a sentence of a paragraph: be surer
         if v is None and not bracketed:
-            m = _PAGE_INLINE.search(content, a, b)
+            m = _PAGE_INLINE.search(content, a, b) if content.find("页", a, b) != -1 else None
             if m:
                 parts.append((m.start(), m.end(), "WM005"))
             continue
@@ -822,8 +829,11 @@ def _find(doc, profile) -> list[Leftover]:
         for start in ([m.start("line")] if m else []) + sorted(set(starts)):
             hits.setdefault(line_of(start), []).append(start)
     if phrase_trigger is not None:
-        for m in phrase_trigger.finditer(text):
-            hits.setdefault(line_of(m.start()), []).append(m.start())
+        heads = [m.start() for m in phrase_trigger.finditer(text)]
+        for start in heads:
+            hits.setdefault(line_of(start), []).append(start)
+        if not heads:
+            learned_phrases = None                    # no phrase's head in the text: no line holds one
     ascii_lines = []
     first = _LINE_FIRST.match(text)
     line_scan = _line_scan_cr() if index.bare_cr else _LINE_SCAN
@@ -905,8 +915,8 @@ def _find(doc, profile) -> list[Leftover]:
 
 def _field_label(s: str) -> Optional[str]:
     """The label of a metadata field line (``• 索引号:``, ``- 发布机构: …``, ``栏目: | … |``), or None."""
-    if len(s) > 80 or _FIELD_NOT.search(s):
-        return None
+    if len(s) > 80 or ("：" not in s and ":" not in s) or _FIELD_NOT.search(s):
+        return None                                     # (no colon: no label, as _FIELD_LINE needs one)
     m = _FIELD_LINE.match(s)
     return m.group(1) if m is not None else None
 
@@ -1038,7 +1048,7 @@ def _recurring_brands(text, index, kinds, found) -> None:
         if code == "WM005":
             continue
         s = text[span.start:span.end]
-        for pattern in (_BRAND_CREDIT, _BRAND_BRACKET):
+        for pattern in (_BRAND_CREDIT, _BRAND_BRACKET) if s[:1] == "【" else (_BRAND_CREDIT,):
             m = pattern.match(s)
             if m and not _NOT_BRAND.search(m.group(1)):
                 brands.add(m.group(1))

@@ -495,8 +495,10 @@ def test_prefiltered_trigger_scan_finds_exactly_what_the_trigger_pattern_finds()
     words = sorted(wm._TRIGGER_WORDS)
     trigger = re.compile(wm._TRIGGER)
     rng = random.Random(20261203)
-    pieces = words + [w[:-1] for w in words if len(w) > 1] + list("全实不会人的，。 \n\u3000Xx0")
-    for _ in range(300):
+    # (word counts and single-character words next to longer ones: 3字, 4个字, 字号, 篇一, 篇)
+    pieces = words + [w[:-1] for w in words if len(w) > 1] + list("全实不会人的，。 \n\u3000Xx0字1２万个篇>") \
+        + ["3字", "4个字", "5 字"]
+    for _ in range(600):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         fast = [(start, end) for start, end, _ in wm._trigger_matches(text)]
         plain = [(m.start(), m.end()) for m in trigger.finditer(text)]
