@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Any, Callable, Iterable, Optional
 
 from ..model import Edit, Fix, FixAvailability, Related, RuleMeta, Span
-from .literal import LiteralMatcher, SharedScanner, at_char, literal_pattern, rarity
+from .literal import LiteralMatcher, SharedScanner, at_char, char_class, literal_pattern, rarity, trie_pattern
 
 try:  # user packs may use Unicode properties such as \p{Han}, which only `regex` knows
     import regex as _user_re
@@ -674,6 +674,17 @@ def sequence(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None
 
 
 # --- ordered lists ---------------------------------------------------------------------------
+def _member_follows(members, sep: str) -> str:
+    """What follows a separator where a member starts: at most separators the next character is
+    no member's first, which a class rules out without entering a look-around. The class
+    consumes that character only when no separator can be one (the scans' matches must not hide
+    another separator)."""
+    firsts = {x[0] for x in members}
+    if not firsts.isdisjoint(sep):
+        return f"(?={literal_pattern(members)})"
+    return at_char(char_class(firsts), f"(?:{trie_pattern(members)})")
+
+
 def ordered(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None) -> Callable:
     lists = rule.get("lists")
     if not isinstance(lists, list) or not lists:
@@ -699,7 +710,8 @@ def ordered(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = None)
     # them, so the scan looks for separators followed by a member and looks back for another.
     trie = literal_pattern(member_of)
     # a pattern per separator: `re` finds a literal several times faster than a member of a class
-    after_sep = tuple(re.compile(f"{re.escape(c)}(?={trie})") for c in dict.fromkeys(sep))
+    follows = _member_follows(member_of, sep)
+    after_sep = tuple(re.compile(re.escape(c) + follows) for c in dict.fromkeys(sep))
     member_at = re.compile(trie)
     member_before = re.compile(f"(?:{trie})$")
     longest = max(len(x) for x in member_of)

@@ -10,14 +10,17 @@ longest first, would give: leftmost matches, the longest at each place, not over
 
 Even a word's rarest character is often a common one (各 in 各行其事, 县 in 县市区), and
 most places the scan stops at hold no word. So the ``_CHECKED`` most common anchors are
-checked in C: each anchor is followed by the rest of its words as a trie, and by a
-lookbehind for the whole word where the anchor is not its first character (``县(?:市区|…)``,
-``局(?<=国家质检总局)``, see ``_anchor_pattern``). ``re`` tries the alternatives of an
-alternation one after another, so they are grouped in buckets of ``_BUCKET`` anchors, the most
-common first, each led by the class of its anchors, so that a failing class test skips a
-bucket (``[各县…]`` then ``各(?:行其事…)|县(?:市区|…)``, see ``at_char``); the leading class of
-all the anchors lets ``re`` scan for them fast. The rarer anchors keep the plain scan: checking
-them too would not pay for compiling the pattern.
+checked in C: after each anchor, a test of the rest of its words as a trie, with a
+lookbehind for the whole word where the anchor is not its first character (``县(?=市区|…)``,
+``局(?<=国家质检总局)``, see ``_after_anchor``). ``re`` tries the alternatives of an alternation
+one after another and leaves it at the first that holds, so the scan asks whether the place
+*fails*: behind each stop, a negative lookbehind holds the alternatives ``各(?!行其事|…)``,
+and at most places (no word there) the search ends at the stop's own anchor instead of
+trying every other one. The alternatives are grouped in buckets of ``_BUCKET`` anchors, the
+most common first, each led by the class of its anchors, so that a failing class test skips a
+bucket (``[各县…](?<=各(?!…)|县(?!…)|…)``); the leading class of all the anchors lets ``re``
+scan for them fast. The rarer anchors keep the plain scan: checking them too would not pay
+for compiling the pattern.
 """
 from __future__ import annotations
 
@@ -93,13 +96,13 @@ def _first_rarest(word: str, chars: set[str], rank: dict[str, int]) -> int:
     return min(word.index(c) for c in chars if rank[c] == top)
 
 
-def _anchor_pattern(anchor: str, entries) -> str:
-    """The anchor and what must surround it for one of its (offset, word) entries to be there.
+def _after_anchor(entries) -> str | None:
+    """A zero-width test, from just after an anchor, that one of its (offset, word) entries is
+    there; None when the anchor alone is a word.
 
-    The scan only tells whether some entry is there (``candidates`` checks which), and it runs
-    inside a lookahead, so the rest of each word is matched forward, as a trie led by literals
-    that ``re`` skips fast, and then what precedes the anchor by a lookbehind for the whole
-    word: most places fail at a literal, without entering a look-around."""
+    The rest of each word is matched forward, as a trie led by literals that ``re`` skips fast,
+    and then what precedes the anchor by a lookbehind for the whole word: most places fail at a
+    literal, without entering a look-around."""
     rests: dict[str, set[str]] = {}         # rest of a word -> words to look back for ("": none)
     ends: dict[int, list[str]] = {}         # words ending with the anchor, by length
     for k, w in entries:
@@ -108,10 +111,10 @@ def _anchor_pattern(anchor: str, entries) -> str:
         elif k:
             ends.setdefault(len(w), []).append(w)
         else:
-            return re.escape(anchor)                    # the anchor alone is a word
+            return None                                 # the anchor alone is a word
     alts = [_trie_of_rests(rests)] if rests else []
     alts += [_behind(ws) for _, ws in sorted(ends.items())]
-    return re.escape(anchor) + (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def _behind(words) -> str:
@@ -155,14 +158,15 @@ def at_char(lead: str, body: str) -> str:
 
 
 def _checked_scan(table, anchors, plain=()) -> str:
-    """One scan for all the anchors: the checked ones with their look-arounds, the ``plain``
-    (rare) ones alone, last (a second scan by a class would cost as much as the first)."""
-    buckets = [anchors[i:i + _BUCKET] for i in range(0, len(anchors), _BUCKET)]
-    dispatch = [at_char(char_class(b), "(?:" + "|".join(_anchor_pattern(c, table[c]) for c in b) + ")")
-                for b in buckets]
-    if plain:
-        dispatch.append(char_class(plain))
-    return at_char(char_class(list(anchors) + list(plain)), f"(?:{'|'.join(dispatch)})")
+    """One scan for all the anchors: it stops at each unless, behind it, one of the checked
+    anchors is there without any of its words (the ``plain`` (rare) ones and those that are a
+    word alone are never ruled out; a second scan by a class would cost as much as the first)."""
+    tests = {c: _after_anchor(table[c]) for c in anchors}
+    checked = [c for c in anchors if tests[c] is not None]
+    buckets = [checked[i:i + _BUCKET] for i in range(0, len(checked), _BUCKET)]
+    fails = [char_class(b) + "(?<=" + "|".join(f"{re.escape(c)}(?!{tests[c]})" for c in b) + ")"
+             for b in buckets]
+    return char_class(list(anchors) + list(plain)) + (f"(?<!{'|'.join(fails)})" if fails else "")
 
 
 class LiteralMatcher:
