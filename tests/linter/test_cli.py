@@ -9,23 +9,9 @@ import sys
 
 import pytest
 
-from gwlint.linter.cli import main
+from cli_helpers import in_tmp, run  # noqa: F401 (in_tmp is a fixture)
 
 DRAFT = "关于召开工作会议的通知\n请XX参加会议。\n"
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return tmp_path
-
-
-def run(argv, capsys):
-    rc = main(argv)
-    out, err = capsys.readouterr()
-    return rc, out, err
 
 
 def test_text_output_has_location_code_source_line_and_caret(in_tmp, capsys):

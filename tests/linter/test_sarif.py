@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gwlint.linter.cli import main
+from cli_helpers import in_tmp, run  # noqa: F401 (in_tmp is a fixture)
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -21,18 +21,9 @@ DRAFT = ("关于召开工作会议的通知\n"
          "全年分1—3月、4—6月两段推进，7—9月总结。\n")
 
 
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+@pytest.fixture(autouse=True)
+def one_process(monkeypatch):
     monkeypatch.setenv("GWLINT_NO_PARALLEL", "1")
-    return tmp_path
-
-
-def run(argv, capsys):
-    rc = main(argv)
-    out, err = capsys.readouterr()
-    return rc, out, err
 
 
 def sarif_and_json(argv, capsys):
