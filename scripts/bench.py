@@ -256,7 +256,7 @@ def main() -> int:
         print("autocorrect command not found: `npm install --prefix bench-out autocorrect-node` to compare")
 
     print()
-    print(f"machine: {os.cpu_count()} CPU(s)")
+    print(f"machine: {os.cpu_count()} CPU(s), Python {sys.version.split()[0]} (both libraries run on it)")
     print(f"{'run':<42}{'MB':>8}{'seconds':>10}{'MB/s':>9}")
     for name, size, secs in rows:
         print(f"{name:<42}{size / 1e6:>8.2f}{secs:>10.3f}{size / 1e6 / secs:>9.2f}")
