@@ -32,6 +32,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .model import Span
+from .search import finditer_from
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -270,29 +271,13 @@ def _scan_lines(text: str, bare_cr: bool) -> tuple[list[re.Match], list[int]]:
     return heads, blanks
 
 
-def _literal_matches(text: str, pattern: re.Pattern) -> list[re.Match]:
-    """``pattern.finditer(text)`` for a pattern that starts with a literal character found
-    nowhere else in its matches: tried where str.find finds that character (at C speed, and
-    faster than re's own scan for it where it is rare, as 附 第 其 首 再 最 are)."""
-    lead = pattern.pattern[0]
-    find, match = text.find, pattern.match
-    out = []
-    i = find(lead)
-    while i >= 0:
-        m = match(text, i)
-        if m is not None:
-            out.append(m)
-        i = find(lead, i + 1)
-    return out
-
-
 def _attachment_lines(text: str, index) -> set[int]:
     """Lines of attachment lists (附件：1.… / 2.…): numbered, but not headings."""
     lines: set[int] = set()
     if "附" not in text:
         return lines
     starts = index.line_starts
-    for m in _literal_matches(text, _ATTACHMENT):
+    for m in finditer_from(_ATTACHMENT, text, "附"):
         line = index.line_of(m.start())
         if text[starts[line]:m.start()].strip(_SPACE):
             continue                                   # not at the line start
@@ -402,7 +387,7 @@ _NOT_YAO = set("务素是害塞旨")          # 一要素 第一要务 … are w
 # at the start of a pattern would make the scan try every position)
 _ENUM_BEFORE = set("。；，：！？、）”;,:!? \t\r\n\u3000\u00a0\ue000")
 # 首先，其次，再次，最后，/ 第一，第二，/ 其一，其二，/ 第一句：… 第四句话： — one pattern per
-# first character, each found with str.find (_literal_matches); no match holds another's first
+# first character, each found with str.find (search.finditer_from); no match holds another's first
 # character
 _SEQ_WORDS = (
     re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?:(?P<mark>[，,、：:])|(?P<label>句话|句)(?=[：:，,]))"),
@@ -550,7 +535,7 @@ def _find_sequence_lists(doc: "Document", heading_lines: set[int], paras: dict[i
     text = doc.masked
     items: list[EnumItem] = []
     for pattern in _SEQ_WORDS:
-        for m in _literal_matches(text, pattern):
+        for m in finditer_from(pattern, text, pattern.pattern[0]):
             item = _sequence_item(doc, m, paras)
             if item is not None:
                 items.append(item)

@@ -30,9 +30,10 @@ from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Related, Span
 from gwlint.linter.rule import checker, meta
+from gwlint.linter.search import finditer_from
 from gwlint.linter.structure import cn_to_int
 
-from .numbers import connector_positions, find_ranges, finditer_from
+from .numbers import connector_positions, find_ranges
 
 SAME_FORM = "GB/T 15835-2011 4.3（同一场合出现的数字遵循“同类别同形式”原则）"
 RULES_19 = "《党政机关公文处理工作条例》第十九条（表述准确、规范）"

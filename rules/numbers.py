@@ -10,6 +10,7 @@ import re
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
+from gwlint.linter.search import char_offsets, finditer_from
 
 S15835 = "GB/T 15835-2011"
 UNITS = (r"年|月|日|号|季度|个月|周|天|名|人|个|岁|次|项|家|所|条|户|万|亿|千|百|%|％|倍|小时|分钟|时|期|批|届|层|级|"
@@ -21,33 +22,6 @@ _LETTER_END = re.compile(r"[A-Za-z]$")
 DATE_UNITS = ("年", "月", "日", "号", "季度", "个月", "周", "天", "时", "小时", "分钟", "期", "届")
 _CONNECTORS = "-－—–～~"
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
-
-
-def char_offsets(text: str, chars: str) -> list[int]:
-    """Sorted offsets of the characters of ``chars`` in text. These are rare: a str.find per
-    character (and per occurrence) costs a fraction of one scan for a class of them."""
-    out = []
-    for c in chars:
-        i = text.find(c)
-        while i >= 0:
-            out.append(i)
-            i = text.find(c, i + 1)
-    out.sort()
-    return out
-
-
-def finditer_from(pattern: re.Pattern, text: str, lead: str):
-    """pattern.finditer(text) for a pattern whose every match starts with the literal ``lead``,
-    tried only where str.find finds it. For a lead a document has a few dozen times at most:
-    ``re`` scans for a literal at ~10 instructions a character, str.find (memchr) at ~1."""
-    i = text.find(lead)
-    while i >= 0:
-        m = pattern.match(text, i)
-        if m:
-            yield m
-            i = text.find(lead, m.end())
-        else:
-            i = text.find(lead, i + 1)
 
 
 def connector_positions(doc) -> list[int]:

@@ -21,9 +21,10 @@ from operator import attrgetter, methodcaller
 
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Span
 from gwlint.linter.rule import checker, meta
+from gwlint.linter.search import char_offsets, finditer_from
 from gwlint.linter.structure import breaks_into_next
 
-from .numbers import char_offsets, finditer_from, heading_ordinal_positions
+from .numbers import heading_ordinal_positions
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FW_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕……——"

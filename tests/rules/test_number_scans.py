@@ -2,6 +2,7 @@
 import random
 import re
 
+from gwlint.linter.search import char_offsets, finditer_from
 from gwlint.rules import numbers as nu
 
 
@@ -24,7 +25,7 @@ def test_range_matches_as_the_walk_back():
     texts = list(_random_texts("0123456789１年月日号  个季度平方米立方米小时%-－—～~.:图第a"))
     texts += ["1- 2345 平方米", "2021年 - 2023 立方米", "12345-6月", "010-12345678", "2024-07-12"]
     for text in texts:
-        connectors = nu.char_offsets(text, nu._CONNECTORS)
+        connectors = char_offsets(text, nu._CONNECTORS)
         old = [(m.span(), m.groups()) for m in
                nu._finditer_before(nu._RANGE, text, connectors, _range_lead, _range_possible)]
         new = [(m.span(), m.groups()) for m in nu._range_matches(text, connectors)]
@@ -38,5 +39,5 @@ def test_finditer_from_as_finditer():
                 (re.compile(r"号(?<=\d号)"), "号"), (re.compile("季度"), "季")]
     for text in _random_texts("0123456789-号季度年 ", 5000):
         for pattern, lead in patterns:
-            assert [m.span() for m in nu.finditer_from(pattern, text, lead)] == \
+            assert [m.span() for m in finditer_from(pattern, text, lead)] == \
                 [m.span() for m in pattern.finditer(text)], text

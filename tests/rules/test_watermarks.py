@@ -529,3 +529,19 @@ def test_phrase_scans_find_what_the_plain_alternations_find():
             m, p = scan.search(s), plain.search(s)
             assert (m and (m.lastgroup, m.start(m.lastgroup))) == (p and (p.lastgroup, p.start())), s
             assert list(scan.finditer(s)) == [(p.lastgroup, p.start(), p.group()) for p in plain.finditer(s)], s
+
+
+def _first_characters(pattern):
+    """The characters a match of ``pattern`` can start with (read from its parse)."""
+    from gwlint.linter.packs.kinds import _first_items, _sre, _sre_parse
+    items, empty = _first_items(_sre_parse.parse(pattern.pattern))
+    assert not empty and all(op is _sre.LITERAL for op, _ in items)
+    return {chr(av) for _, av in items}
+
+
+def test_hand_written_first_character_gates_match_their_patterns():
+    # the judge tries _PAGE_LINE only on a line starting with one of these, and _inserted tries
+    # _BRACKETED only on a segment holding one: a character added to a pattern must be added there
+    from gwlint.rules import watermarks as wm
+    assert wm._PAGE_LINE_FIRST == _first_characters(wm._PAGE_LINE)
+    assert {c for c in "（【([" if wm._has_bracket(c)} == _first_characters(wm._BRACKETED)
