@@ -460,8 +460,8 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
             reach = max(back for _, back in needed)
             needs = [frozenset(words) for words, _ in needed]
             # how far past its start each entry reads: a match lies near an occurrence of one
-            # of its literals (see _near)
-            ahead = [_pattern_reach(rx.pattern) for rx, _, _ in compiled]
+            # of its literals (see _near); parsed when first needed, not at load
+            ahead: list = []
 
         def first_at(text, p, b, tried=compiled):
             """(match, replacement, note) of the first entry of ``tried`` (in the order of
@@ -485,6 +485,8 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
             literals: a match reads one of its entry's literals, which starts at most ``reach``
             characters before the match and ends at most ``ahead`` characters after its start.
             None when a live entry reads unboundedly far."""
+            if not ahead:
+                ahead.extend(_pattern_reach(rx.pattern) for rx, _, _ in compiled)
             ahead_of: dict[str, int] = {}
             for i in live:
                 if ahead[i] is None:
