@@ -187,28 +187,38 @@ _AND = frozenset("、，,/和与及")
 _Y = frozenset("YyＹ")
 
 
+def _latin_context(text: str, s: int, e: int, run: str, before: str, after: str) -> bool:
+    """The X run at [s, e) between ``before`` and ``after`` is part of a Latin word, a code or
+    a formula (_x_is_blank asks unless both neighbours are Han)."""
+    if before in _ASCII_LETTER or after in _ASCII_LETTER:
+        return True                                   # XL码, Windows XP, Xbox, max
+    if after and after in "-－" and text[e + 1:e + 2] in _ASCII_WORD:
+        return True                                   # X-ray, X-2型
+    if after in _FORMULA_MARKS or before in _FORMULA_MARKS:
+        return True                                   # a formula: X+Y, Y=X
+    if before.isascii() and before.isdigit():
+        return True                                   # 3x4, 1X2 (20XX is a year, found earlier)
+    if after.isdigit():
+        if run[0] in "xｘ":
+            return True                               # x86, x64
+        m = _DIGITS.match(text, e)
+        tail = text[m.end():m.end() + 1]
+        if len(m.group()) > 2 or tail not in _UNIT_AFTER_DIGITS:
+            return True                               # X2023-01, X86架构: a code
+    # (a space right before or after is the neighbour itself: no mask is looked through)
+    if (before == " " and _latin_word_before(text, s)) or (after == " " and _latin_word_after(text, e)):
+        return True                                   # iPhone X, X Window
+    return False
+
+
 def _x_is_blank(doc, text: str, s: int, e: int, run: str) -> bool:
     """Is the run of Latin X at [s, e) (``run``, its text) a blank (True), or a term, code or
     English (False)?"""
     before, after = _prev_char(text, s), _next_char(text, e)
-    if before in _ASCII_LETTER or after in _ASCII_LETTER:
-        return False                                  # XL码, Windows XP, Xbox, max
-    if after and after in "-－" and text[e + 1:e + 2] in _ASCII_WORD:
-        return False                                  # X-ray, X-2型
-    if after in _FORMULA_MARKS or before in _FORMULA_MARKS:
-        return False                                  # a formula: X+Y, Y=X
-    if before.isascii() and before.isdigit():
-        return False                                  # 3x4, 1X2 (20XX is a year, found earlier)
-    if after.isdigit():
-        if run[0] in "xｘ":
-            return False                              # x86, x64
-        m = _DIGITS.match(text, e)
-        tail = text[m.end():m.end() + 1]
-        if len(m.group()) > 2 or tail not in _UNIT_AFTER_DIGITS:
-            return False                              # X2023-01, X86架构: a code
-    # (a space right before or after is the neighbour itself: no mask is looked through)
-    if (before == " " and _latin_word_before(text, s)) or (after == " " and _latin_word_after(text, e)):
-        return False                                  # iPhone X, X Window
+    # Han on both sides (the common case) is no Latin word, code or formula: not tested
+    if not ("\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff") \
+            and _latin_context(text, s, e, run, before, after):
+        return False
     if doc.protected and doc.is_protected(s, e):
         return False                                  # a URL or an e-mail address
     if len(run) == 1 or "." in run or "．" in run:
