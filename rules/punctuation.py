@@ -124,17 +124,22 @@ def _halfwidth(doc):
         after = text[s + 1] if s + 1 < n else ""
         if before < "\x80" and after < "\x80" and before != " " and after != " ":
             continue                            # ASCII both sides, no blank: 2.6, 14:30, file.docx
-        if not (before in _BLANK_SET or after in _BLANK_SET or _is_han(before) or _is_han(after)):
-            continue
-        end = s + 2 if after == " " else s + 1
-        # the characters beside, past blanks (_prev_char and _next_char only for a blank)
-        if before in _BLANK_SET:
-            before = _prev_char(text, s)
-        if after in _BLANK_SET:
-            after = _next_char(text, s + 1)
-        if before.isdigit() and after.isdigit():
-            continue                                   # 2.6, 14:30, 1,024
-        han_before = _is_han(before)
+        if before in _BLANK_SET or after in _BLANK_SET:
+            end = s + 2 if after == " " else s + 1
+            # the characters beside, past blanks (_prev_char and _next_char only for a blank)
+            if before in _BLANK_SET:
+                before = _prev_char(text, s)
+            if after in _BLANK_SET:
+                after = _next_char(text, s + 1)
+            if before.isdigit() and after.isdigit():
+                continue                               # 2.6, 14:30, 1,024
+            han_before = _is_han(before)
+        else:
+            # no blank beside (most marks): a Han character beside, so not two digits either
+            han_before = _is_han(before)
+            if not (han_before or _is_han(after)):
+                continue
+            end = s + 1
         if mark == ".":
             if not (han_before and (after in ("", "\n", "\r") or _is_han(after))):
                 continue                               # 1. ordinals, file.docx, e.g.
