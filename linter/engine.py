@@ -29,20 +29,36 @@ INVALID_SUPPRESSION = "GW002"
 
 
 _WHOLE_LINE = attrgetter("whole_line")
+_SPAN = attrgetter("span")
+_START = attrgetter("span.start")
 # (span, code, message) orders as (start, end, code, message): a Span is the tuple (start, end)
 _SORT_KEY = attrgetter("span", "code", "message")
 
 
 def _sorted_unique(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Findings in order of (start, end, code, message), each once. Diagnostics are hashed
-    (through their nested spans, fixes and enums) only when two share a sort key."""
-    keys = list(map(_SORT_KEY, found))
-    order = sorted(range(len(found)), key=keys.__getitem__)
-    ordered = [found[i] for i in order]
-    sorted_keys = [keys[i] for i in order]
-    if any(map(eq, sorted_keys, islice(sorted_keys, 1, None))):
-        return list(dict.fromkeys(ordered))
-    return ordered
+    """Findings in order of (start, end, code, message), each once. Sorted by their starts
+    (plain ints: no key tuple to build, the cheapest comparisons), then each run of equal
+    starts by the whole key; equal findings (hashed through their nested spans, fixes and
+    enums) can only sit in such a run."""
+    found = sorted(found, key=_START)
+    starts = list(map(_START, found))
+    # i where starts[i - 1] == starts[i]: the runs to order by the rest of the key
+    ties = list(compress(range(1, len(found)), map(eq, starts, islice(starts, 1, None))))
+    if not ties:
+        return found
+    repeats = False
+    k, n = 0, len(ties)
+    while k < n:
+        a, b = ties[k] - 1, ties[k] + 1               # found[a:b]: one run of equal starts
+        k += 1
+        while k < n and ties[k] == b:
+            b += 1
+            k += 1
+        run = found[a:b] = sorted(found[a:b], key=_SORT_KEY)
+        if not repeats:
+            keys = list(map(_SORT_KEY, run))
+            repeats = any(map(eq, keys, islice(keys, 1, None)))
+    return list(dict.fromkeys(found)) if repeats else found
 
 
 class Linter:
@@ -145,7 +161,7 @@ class Linter:
         flags = list(map(_WHOLE_LINE, found))
         if True not in flags:
             return found
-        lines = sorted(d.span for d in compress(found, flags))
+        lines = sorted(map(_SPAN, compress(found, flags)))
         starts = [s.start for s in lines]
 
         def inside(span: Span) -> bool:
@@ -153,18 +169,20 @@ class Linter:
             return i >= 0 and lines[i].contains(span)
 
         # only findings starting within a leftover line can be inside one
-        found_starts = [d.span.start for d in found]
-        drop = set()
+        found_starts = list(map(_START, found))
+        keep = None
         for line in lines:
             for j in range(bisect.bisect_left(found_starts, line.start),
                            bisect.bisect_right(found_starts, line.end)):
                 d = found[j]
                 if not (d.whole_line or d.family in ("WM", "GW") or d.code in KEEP_INSIDE_LEFTOVERS
                         or not inside(d.span)):
-                    drop.add(j)
-        if not drop:
+                    if keep is None:
+                        keep = [True] * len(found)
+                    keep[j] = False
+        if keep is None:
             return found
-        return [d for j, d in enumerate(found) if j not in drop]
+        return list(compress(found, keep))
 
     def _apply_allow_list(self, doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
         allow = self.settings.allow

@@ -218,18 +218,12 @@ def _compute_style(m: re.Match, kind: str) -> tuple[str, int, int, str]:
 
 # a heading's words: up to its first sentence mark, and whether a word follows that mark on
 # the line (group "body": a run-in heading, its text ends at the mark), then the rest of the
-# line (the end of the match is the line's end but for the CR of a CRLF): no search per heading
-# for the mark, the body or the line's end
+# line (the end of the match is the line's end, before a CRLF's CR: a text whose every CR
+# starts a CRLF holds none inside a line): no search per heading for the mark, the body or
+# the line's end
 _WORD_CLASS = r"[^ \t\u3000\u00a0\ue000\ufeff\r\n]"
-
-
-def _heading_rest(eol: str) -> str:
-    """The words and the rest of a heading's line, for lines ending before a character of
-    ``eol``."""
-    return rf"[^{eol}。！？]*(?:[。！？](?P<body>{_LEAD}{_WORD_CLASS})|)[^{eol}]*"
-
-
-_HEADING_LINE = re.compile(_HEADING_START + _heading_rest(r"\n"))
+_HEADING_REST = rf"[^\r\n。！？]*(?:[。！？](?P<body>{_LEAD}{_WORD_CLASS})|)[^\r\n]*"
+_HEADING_LINE = re.compile(_HEADING_START + _HEADING_REST)
 # a line that starts like a heading (what follows the ordinal always matches)
 HEADING_RE = _HEADING_LINE
 # a blank line after its LF
@@ -242,11 +236,10 @@ _G_BODY = _HEADING_LINE.groupindex["body"]
 
 
 @lru_cache(maxsize=None)
-def _heading_scans_cr() -> tuple[re.Pattern, re.Pattern]:
-    """_HEADING_LINE, and it after any line break, for a text with lines ending in a bare CR
-    (rare: compiled on first use)."""
-    line = _HEADING_START + _heading_rest(r"\r\n")
-    return re.compile(line), re.compile(r"[\n\r]" + line)
+def _heading_scan_cr() -> re.Pattern:
+    """_HEADING_LINE after any line break, for a text with lines ending in a bare CR (rare:
+    compiled on first use)."""
+    return re.compile(r"[\n\r]" + _HEADING_LINE.pattern)
 
 
 def _scan_lines(text: str, bare_cr: bool) -> tuple[list[re.Match], list[int]]:
@@ -254,14 +247,11 @@ def _scan_lines(text: str, bare_cr: bool) -> tuple[list[re.Match], list[int]]:
     blank line but the first (for _line_kinds). Where every line ends in LF, one scan of the
     line breaks (a literal that ``re`` finds at C speed) finds both; a text with bare CRs
     (``bare_cr``) needs the class of both breaks."""
-    if bare_cr:
-        line, scan = _heading_scans_cr()
-        first = line.match(text)
-        heads = [first] if first is not None else []
-        heads += scan.finditer(text)
-        return heads, list(map(_match_end, _BLANK_LINE_CR.finditer(text)))
     first = _HEADING_LINE.match(text)
     heads = [first] if first is not None else []
+    if bare_cr:
+        heads += _heading_scan_cr().finditer(text)
+        return heads, list(map(_match_end, _BLANK_LINE_CR.finditer(text)))
     blanks = []
     for m in _LINE_SCAN.finditer(text):
         if m.lastindex is None:                        # (a blank line's match has no groups)
@@ -306,14 +296,13 @@ def _find_headings(doc: "Document", matches: list[re.Match]) -> list[Heading]:
     masks = text is not raw and MASK in text        # (the mask of a plain text is the text)
     out: list[Heading] = []
     stack: list[int] = []          # canonical levels of the open ancestors, for the depth
-    last_num: dict[int, int] = {}  # level -> last number under the current parent
+    top = 0                        # the number of the last 一、 under the current part (篇, 章 ...)
     starts = index.line_starts
     styles, find = _STYLES, text.find
     # a table line has a tab or a double space: looked for once per document, then (if there
     # are any) in the heading's line before the table patterns, which start with \S and would
     # try every position
     tabs, gaps = "\t" in text, "  " in text
-    last_level = None
     for m in matches:
         ord_start, ord_end = m.span(_G_ORDINAL)
         line = bisect_right(starts, ord_start) - 1
@@ -322,8 +311,6 @@ def _find_headings(doc: "Document", matches: list[re.Match]) -> list[Heading]:
         token = text[ord_start:ord_end]
         style, number, level, mark = styles.get(token) or _style_of(m, token)
         line_end = m.end()
-        if raw[line_end - 1] == "\r":                  # a CRLF line (never the ordinal's end)
-            line_end -= 1
         first = m.end(_G_GAP)          # the heading's first word
         if number <= 0 or first >= line_end:
             continue                                   # "（一）" alone, "一、" with nothing after
@@ -349,7 +336,7 @@ def _find_headings(doc: "Document", matches: list[re.Match]) -> list[Heading]:
             nxt = _CN_NEXT.match(text, ord_end)
             # "一、二级医院" "三、四月份是关键期": kept only where the number fits the sequence
             if nxt and cn_to_int(nxt.group()) == number + 1:
-                fits = number == last_num.get(level, 0) + 1
+                fits = number == top + 1
                 if not fits or (number == 1 and text[nxt.end():nxt.end() + 1] in _RANGE_NEXT):
                     continue
         # run-in heading: the heading text ends at the first sentence mark when body text follows
@@ -367,11 +354,8 @@ def _find_headings(doc: "Document", matches: list[re.Match]) -> list[Heading]:
         while stack and stack[-1] >= level:
             stack.pop()
         stack.append(level)
-        if last_level is not None and last_level > level:    # last_level: the deepest in last_num
-            for lv in [lv for lv in last_num if lv > level]:
-                del last_num[lv]
-        last_num[level] = number
-        last_level = level
+        if level <= 1:
+            top = number if level == 1 else 0
         out.append(Heading(line, Span(ord_start, head_end), Span(ord_start, ord_end), style, number,
                            level, md_level, run_in, title.strip(" \t\u3000\u00a0。"), len(stack)))
     return out
