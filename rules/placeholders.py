@@ -131,7 +131,7 @@ _ANONYMISING = re.compile(r"处分|违纪|违法|违规|警告|记过|撤职|开
 
 def _prev_char(text: str, i: int) -> str:
     """The character before offset ``i``, looking through Markdown mask characters."""
-    ch = text[i - 1:i] if i > 0 else ""
+    ch = text[i - 1] if i > 0 else ""                # (an index: a slice costs twice as much)
     if ch != MASK:
         return ch                                     # the common case: no mask to look through
     i -= 1
@@ -141,10 +141,10 @@ def _prev_char(text: str, i: int) -> str:
 
 
 def _next_char(text: str, i: int) -> str:
-    ch = text[i:i + 1]
+    n = len(text)
+    ch = text[i] if i < n else ""
     if ch != MASK:
         return ch
-    n = len(text)
     while i < n and text[i] == MASK:
         i += 1
     return text[i] if i < n else ""
@@ -187,28 +187,38 @@ _AND = frozenset("、，,/和与及")
 _Y = frozenset("YyＹ")
 
 
-def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
-    """Is the run of Latin X at [s, e) a blank (True), or a term, code or English (False)?"""
-    run = text[s:e]
-    before, after = _prev_char(text, s), _next_char(text, e)
+def _latin_context(text: str, s: int, e: int, run: str, before: str, after: str) -> bool:
+    """The X run at [s, e) between ``before`` and ``after`` is part of a Latin word, a code or
+    a formula (_x_is_blank asks unless both neighbours are Han)."""
     if before in _ASCII_LETTER or after in _ASCII_LETTER:
-        return False                                  # XL码, Windows XP, Xbox, max
+        return True                                   # XL码, Windows XP, Xbox, max
     if after and after in "-－" and text[e + 1:e + 2] in _ASCII_WORD:
-        return False                                  # X-ray, X-2型
+        return True                                   # X-ray, X-2型
     if after in _FORMULA_MARKS or before in _FORMULA_MARKS:
-        return False                                  # a formula: X+Y, Y=X
+        return True                                   # a formula: X+Y, Y=X
     if before.isascii() and before.isdigit():
-        return False                                  # 3x4, 1X2 (20XX is a year, found earlier)
+        return True                                   # 3x4, 1X2 (20XX is a year, found earlier)
     if after.isdigit():
         if run[0] in "xｘ":
-            return False                              # x86, x64
+            return True                               # x86, x64
         m = _DIGITS.match(text, e)
         tail = text[m.end():m.end() + 1]
         if len(m.group()) > 2 or tail not in _UNIT_AFTER_DIGITS:
-            return False                              # X2023-01, X86架构: a code
+            return True                               # X2023-01, X86架构: a code
     # (a space right before or after is the neighbour itself: no mask is looked through)
     if (before == " " and _latin_word_before(text, s)) or (after == " " and _latin_word_after(text, e)):
-        return False                                  # iPhone X, X Window
+        return True                                   # iPhone X, X Window
+    return False
+
+
+def _x_is_blank(doc, text: str, s: int, e: int, run: str) -> bool:
+    """Is the run of Latin X at [s, e) (``run``, its text) a blank (True), or a term, code or
+    English (False)?"""
+    before, after = _prev_char(text, s), _next_char(text, e)
+    # Han on both sides (the common case) is no Latin word, code or formula: not tested
+    if not ("\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff") \
+            and _latin_context(text, s, e, run, before, after):
+        return False
     if doc.protected and doc.is_protected(s, e):
         return False                                  # a URL or an e-mail address
     if len(run) == 1 or "." in run or "．" in run:
@@ -228,14 +238,17 @@ def _x_is_blank(doc, text: str, s: int, e: int) -> bool:
 def _times_is_blank(doc, text: str, s: int, e: int, eq: bool = True) -> bool:
     """Is the × run at [s, e) a blank (True) or a multiplication sign (False)? ``eq``: the
     text holds an equals sign somewhere (else no line needs to be searched for one)."""
+    # the neighbours across spaces (each character read once)
     j = s - 1
-    while j >= 0 and text[j] in " \u00a0":
-        j -= 1
-    k = e
-    while k < len(text) and text[k] in " \u00a0":
-        k += 1
     before = text[j] if j >= 0 else ""
-    after = text[k] if k < len(text) else ""
+    while before and before in " \u00a0":
+        j -= 1
+        before = text[j] if j >= 0 else ""
+    k, n = e, len(text)
+    after = text[k] if k < n else ""
+    while after and after in " \u00a0":
+        k += 1
+        after = text[k] if k < n else ""
     if before in _LEFT_OPERAND_ANY and after in _RIGHT_OPERAND_ANY:
         return False                                  # 3×4米, 2×2矩阵, 7×24小时, A×B, 10cm×20cm
     # (a space right before means a space on the same line: s is past the line start)
@@ -317,17 +330,17 @@ _WHAT_CHAR = {**_WHAT_AFTER, "年": "年份", "月": "日期", "日": "日期", 
               "书": "姓名", "记": "姓名", "长": "姓名", "任": "姓名"}
 
 
-def _what(kind: str, text: str, span: Span) -> str:
+def _what(kind: str, text: str, s: int, e: int) -> str:
     what = _WHAT.get(kind)
     if what is not None:
         return what
-    e = span.end
     after = _next_char(text, e)
-    if _prev_char(text, span.start) == "第":
+    if _prev_char(text, s) == "第":
         return "序号"
     if not after:
         return "内容"
-    if text[e:e + 1] in _TITLE_FIRST and _TITLE_AFTER.match(text, e):
+    # (after a mask the title pattern, which starts with no mask, fails: no need to test text[e])
+    if after in _TITLE_FIRST and _TITLE_AFTER.match(text, e):
         return "姓名"                                 # ×县长, XX书记, XX主任
     if after.isdigit():
         return "数值"                                 # ×0%: a partly filled number
@@ -442,18 +455,21 @@ def _classify_token(doc, text: str, s: int, e: int, eq: bool = True,
             return None                                 # a mix of × and X: not a placeholder style
         return (s, e, "times") if _times_is_blank(doc, text, s, e, eq) else None
     n = len(tok)
-    if n == 2 and text[s - 2:s] in ("19", "20") and not text[s - 3:s - 2].isdigit() \
+    # the character before, read once, rules out a year or a weekday before a slice is built
+    # (at s == 0 it is the last character, and the slices below rule the year out)
+    prev = text[s - 1]
+    if n == 2 and prev in "09" and text[s - 2:s] in ("19", "20") and not text[s - 3:s - 2].isdigit() \
             and _prev_char(text, s - 2) not in _ASCII_LETTER and _next_char(text, e) not in _ASCII_WORD \
             and not doc.is_protected(s, e):
         return s - 2, e, "year"                         # 〔20XX〕, 20XX-20XX年, 20xx届
     if n == 1:
-        if text[s - 3:s - 1] in ("19", "20") and text[s - 1] in "0123456789" \
+        if prev in "0123456789" and text[s - 3:s - 1] in ("19", "20") \
                 and not text[s - 4:s - 3].isdigit() and text[e:e + 1] == "年" \
                 and _prev_char(text, s - 3) not in _ASCII_LETTER:
             return s - 3, e, "year"                     # 200X年, 201x年: the last digit left open
-        if text[s - 2:s] in ("星期", "礼拜"):
+        if prev in "期拜" and text[s - 2:s] in ("星期", "礼拜"):
             return s, e, "weekday"
-    if _x_is_blank(doc, text, s, e):
+    if _x_is_blank(doc, text, s, e, tok):
         return s, e, "x"
     return None
 
@@ -585,9 +601,10 @@ def unfilled_placeholders(doc, ctx):
     found = find_placeholders(doc)
     report = ctx.report
     for kind, span in found:
-        shown = text[span.start:span.end]
+        s, e = span
+        shown = text[s:e]
         if kind not in _TEMPLATE_KINDS:
-            msg = f"未填写的占位符“{shown}”：请填入实际{_what(kind, masked, span)}"
+            msg = f"未填写的占位符“{shown}”：请填入实际{_what(kind, masked, s, e)}"
         elif kind == "row":
             msg = "占位行：整行只有占位符“X”，应补写内容或删除"
         elif kind == "note":

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from itertools import repeat
 from bisect import bisect_left
 from operator import attrgetter, methodcaller
 
@@ -123,17 +124,22 @@ def _halfwidth(doc):
         after = text[s + 1] if s + 1 < n else ""
         if before < "\x80" and after < "\x80" and before != " " and after != " ":
             continue                            # ASCII both sides, no blank: 2.6, 14:30, file.docx
-        if not (before in _BLANK_SET or after in _BLANK_SET or _is_han(before) or _is_han(after)):
-            continue
-        end = s + 2 if after == " " else s + 1
-        # the characters beside, past blanks (_prev_char and _next_char only for a blank)
-        if before in _BLANK_SET:
-            before = _prev_char(text, s)
-        if after in _BLANK_SET:
-            after = _next_char(text, s + 1)
-        if before.isdigit() and after.isdigit():
-            continue                                   # 2.6, 14:30, 1,024
-        han_before = _is_han(before)
+        if before in _BLANK_SET or after in _BLANK_SET:
+            end = s + 2 if after == " " else s + 1
+            # the characters beside, past blanks (_prev_char and _next_char only for a blank)
+            if before in _BLANK_SET:
+                before = _prev_char(text, s)
+            if after in _BLANK_SET:
+                after = _next_char(text, s + 1)
+            if before.isdigit() and after.isdigit():
+                continue                               # 2.6, 14:30, 1,024
+            han_before = _is_han(before)
+        else:
+            # no blank beside (most marks): a Han character beside, so not two digits either
+            han_before = _is_han(before)
+            if not (han_before or _is_han(after)):
+                continue
+            end = s + 1
         if mark == ".":
             if not (han_before and (after in ("", "\n", "\r") or _is_han(after))):
                 continue                               # 1. ordinals, file.docx, e.g.
@@ -158,7 +164,8 @@ _DIGITS = "0123456789０１２３４５６７８９"
 # one pattern per form or per mark (for a literal start): they are runs of different characters,
 # so their matches never overlap
 _ELLIPSES = tuple(re.compile(p) for p in (r"\.\.\.\.*", "……*"))
-_DOUBLED = tuple(re.compile(f"{c}{c}(?!{c})") for c in "；：、")
+_DOUBLED = tuple(re.compile(f"{c}{c}(?!{c})") for c in "；：")
+_DOUBLED_DUNHAO = re.compile("、、(?!、)")       # from the first 、、 (_DUNHAO_LEADS)
 # runs of two or more of these common marks: a run of three or more is an ellipsis (as
 # "，，，，*" would match it), and its last two are a doubled mark (as "，，(?!，)" would): one scan
 _MARK_RUNS = tuple(re.compile(f"{c}{c}+") for c in "，。")
@@ -171,9 +178,9 @@ _DASHES = tuple(re.compile(d + d) for d in "-－")          # kept between Chine
 _DUNHAO_BETWEEN_QUOTED = (re.compile("”(、)[“《]"), re.compile("》(、)[“《]"))
 _COMMA_BETWEEN_QUOTED = re.compile(r"“([^“”\n]{1,8})”(，)“([^“”\n]{1,8})”")
 _BETWEEN_QUOTED = (*_DUNHAO_BETWEEN_QUOTED, _COMMA_BETWEEN_QUOTED)
-# what every match of each contains, and how far before it the match may start (a comma match:
-# “, one to eight characters, then ”，“)
-_BETWEEN_QUOTED_LEADS = (("”、", 0), ("》、", 0), ("”，“", 9))
+# what every match of each contains (”、 》、 ”，“), and how far before it the match may start (a
+# comma match: “, one to eight characters, then ”，“)
+_BETWEEN_QUOTED_BACK = (0, 0, 9)
 
 
 _DOC_NUMBER_TAIL = re.compile(r"\d+号")
@@ -192,8 +199,10 @@ def _between_quoted(text: str):
     start with the same character, so no two match at the same place). Each is first looked
     for from its first lead, a literal that str.find finds faster than ``re`` (most documents
     have none)."""
-    found = [p.search(text, max(i - back, 0)) if (i := _find_lead(text, lead)) >= 0 else None
-             for p, (lead, back) in zip(_BETWEEN_QUOTED, _BETWEEN_QUOTED_LEADS)]
+    dunhao, comma = _first_leads(text, _CLOSING_QUOTE_LEADS)
+    firsts = (dunhao, _find_lead(text, "》、"), comma)
+    found = [p.search(text, max(i - back, 0)) if i >= 0 else None
+             for p, i, back in zip(_BETWEEN_QUOTED, firsts, _BETWEEN_QUOTED_BACK)]
     while True:
         m = min(filter(None, found), key=_START, default=None)
         if m is None:
@@ -207,10 +216,11 @@ def _between_quoted(text: str):
 _DUNHAO_DENG = re.compile(r"、(?=等(?:等)?(?:[。，；！？）)]|方面|工作|问题|部门|单位|领域|行业|内容|措施|形式|情况|活动|项目|地区))|、(?=以及)")
 
 
-def _dunhao_deng(text: str):
-    """_DUNHAO_DENG.finditer(text), from the first 、等 or 、以及 (found by str.find: ``re`` would
-    try the look-aheads at every 、, and most documents have neither)."""
-    found = [i for i in (_find_lead(text, "、等"), _find_lead(text, "、以及")) if i >= 0]
+def _dunhao_deng(text: str, deng: int, yiji: int):
+    """_DUNHAO_DENG.finditer(text), from the first 、等 or 、以及 (``deng``, ``yiji``: their first
+    offsets, -1 for none; ``re`` would try the look-aheads at every 、, and most documents have
+    neither)."""
+    found = [i for i in (deng, yiji) if i >= 0]
     return _DUNHAO_DENG.finditer(text, min(found)) if found else ()
 # a run of blanks, from its first blank: one pattern per blank, for a literal start (kept
 # between Chinese characters by _between, so only the pattern of a run's first blank counts).
@@ -224,25 +234,36 @@ _TRAILING = re.compile(rf"(?=[ \t\u00a0\u3000])(?<=[{HAN}{re.escape(FW_PUNCT)}0-
                        r"(?=[\r\n]|\Z)")
 _ASCII_INDENT = re.compile(rf" (?<![^\n] ) *(?=[{HAN}“《（])")     # spaces at a line start
 _BLANKS = (" ", "\t", "\u00a0", "\u3000")
-_BLANK_LINE_END = re.compile("\n(?<=[ \t\u00a0\u3000]\n)")
+# a line break after a blank (a line end to look at for _TRAILING) or before a space (a line
+# start for _ASCII_INDENT): one scan for both
+_BLANK_LINE_EDGE = re.compile("\n(?:(?<=[ \t\u00a0\u3000]\n)|(?= ))")
 _BLANK_CR_END = re.compile("\r(?<=[ \t\u00a0\u3000]\r)")
 
 
-def _trailing(text: str):
-    """The matches of _TRAILING, found from the line ends after a blank (a literal scan; blanks
-    are common at line starts): a blank run that ends a line can only match from its start."""
-    ends = [m.start() for m in _BLANK_LINE_END.finditer(text)]
+def _line_edges(text: str) -> tuple[list[re.Match], list[re.Match]]:
+    """The matches of _TRAILING and of _ASCII_INDENT, found from the line breaks after a blank
+    or before a space (a literal scan; blanks are common at line starts): a blank run that ends
+    a line can only match from its start, and an indent starts a line."""
+    ends, indents = [], [0] if text.startswith(" ") else []
+    for m in _BLANK_LINE_EDGE.finditer(text):
+        e = m.start()
+        if e and text[e - 1] in _BLANKS:
+            ends.append(e)
+        if text.startswith(" ", e + 1):
+            indents.append(e + 1)
     if "\r" in text:                     # CRLF or CR line ends: a separate literal scan
         ends = sorted(ends + [m.start() for m in _BLANK_CR_END.finditer(text)])
     if text.endswith(_BLANKS):
         ends.append(len(text))
+    trailing = []
     for e in ends:
         s = e
         while s and text[s - 1] in _BLANKS:
             s -= 1
         m = _TRAILING.match(text, s)
         if m:
-            yield m
+            trailing.append(m)
+    return trailing, [m for m in map(_ASCII_INDENT.match, repeat(text), indents) if m]
 
 
 # what every match of each pattern given to _in_order starts with
@@ -276,6 +297,32 @@ def _find_lead(text: str, lead: str) -> int:
     return text.find(lead, i)
 
 
+class _LeadGroup:
+    """Leads that start with the same common character (、、 、等 、以及): one regex search for
+    their alternation finds the first of them, where a str.find per lead would read the
+    whole text again for each (most documents have none of them)."""
+
+    def __init__(self, *leads: str):
+        self.leads = leads
+        self.together = re.compile("|".join(map(re.escape, leads)))
+
+
+_CLOSING_QUOTE_LEADS = _LeadGroup("”、", "”，“")
+_DUNHAO_LEADS = _LeadGroup("、、", "、等", "、以及")
+
+
+def _first_leads(text: str, group: _LeadGroup) -> list[int]:
+    """[text.find(lead) for lead in group.leads]: the first lead found by one search, the
+    others looked for from there (they share their first character, and none is the start
+    of another, so the match is one of them)."""
+    i = text.find(group.leads[0][0])
+    m = group.together.search(text, i) if i >= 0 else None
+    if m is None:
+        return [-1] * len(group.leads)
+    i, first = m.start(), m.group()
+    return [i if lead == first else text.find(lead, i) for lead in group.leads]
+
+
 def _from_lead(p, text: str, lead: str):
     """p.finditer(text) for a pattern whose every match starts with ``lead``: scanned from the
     first ``lead`` (found by str.find, far faster than ``re``), or not at all when none is."""
@@ -288,11 +335,14 @@ def _in_order(patterns, text):
     return sorted((m for p in patterns for m in _from_lead(p, text, _LEAD[p])), key=_START)
 
 
-def _ellipses_and_doubled(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _ellipses_and_doubled(text: str, dunhao: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(start, end) of the matches of the ellipsis patterns ("\\.\\.\\.\\.*", "。。。。*", "，，，，*",
-    "……*") and of the doubled marks ("，，(?!，)" …), each in text order."""
+    "……*") and of the doubled marks ("，，(?!，)" …), each in text order; ``dunhao``: the first
+    offset of 、、 (-1 for none)."""
     ellipses = [m.span() for m in _in_order(_ELLIPSES, text)]
     doubled = [m.span() for m in _in_order(_DOUBLED, text)]
+    if dunhao >= 0:
+        doubled += [m.span() for m in _DOUBLED_DUNHAO.finditer(text, dunhao)]
     for p in _MARK_RUNS:
         for m in _from_lead(p, text, p.pattern[:2]):
             s, e = m.span()
@@ -641,7 +691,8 @@ def punctuation(doc, ctx):
         other = _PAIRS.get(ch) or _CLOSERS.get(ch)
         yield ctx.report(span, f"“{ch}”没有配对的“{other}”（同一段中缺少{'后' if kind == '前' else '前'}一半）",
                          code="PU006")
-    ellipses, doubled = _ellipses_and_doubled(text)
+    dunhao, deng, yiji = _first_leads(text, _DUNHAO_LEADS)
+    ellipses, doubled = _ellipses_and_doubled(text, dunhao)
     for s, e in ellipses:
         group = text[s:e]
         if group[0] == "…" and len(group) % 2 == 0:
@@ -670,7 +721,7 @@ def punctuation(doc, ctx):
             span, mark = Span(m.start(1), m.end(1)), "顿号"
         yield ctx.report(span, f"标有引号或书名号的并列成分之间通常不用{mark}", code="PU011",
                          fix=Fix.replace(span, "", f"删除{mark}", Applicability.UNSAFE))
-    for m in _dunhao_deng(text):
+    for m in _dunhao_deng(text, deng, yiji):
         span = Span(m.start(), m.end())
         word = "以及" if text.startswith("以及", m.end()) else "等"
         yield ctx.report(span, f"“{word}”前不用顿号", code="PU012", fix=Fix.replace(span, "", "删除顿号", Applicability.UNSAFE))
@@ -688,12 +739,13 @@ def punctuation(doc, ctx):
                          fix=Fix.replace(span, "", "删除空格",
                                          Applicability.UNSAFE if "\u3000" in run or before_title
                                          else Applicability.SAFE))
-    for m in _trailing(text):
+    trailing, indents = _line_edges(text)
+    for m in trailing:
         span = Span(m.start(), m.end())
         yield ctx.report(span, f"行尾多余的{_space_name(orig[m.start():m.end()])}", code="PU013",
                          fix=Fix.replace(span, "", "删除行尾空格"))
     if doc.kind != "markdown":
-        for m in _ASCII_INDENT.finditer(text):
+        for m in indents:
             span = Span(m.start(), m.end())
             yield ctx.report(span, "用半角空格做段首缩进；缩进应由排版设置或使用两个全角空格", code="PU013",
                              fix=Fix.replace(span, "", "删除半角空格缩进", Applicability.UNSAFE))

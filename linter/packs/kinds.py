@@ -273,6 +273,40 @@ def _required_literals(pattern: str) -> Optional[tuple[tuple[str, ...], int]]:
     return found.best()
 
 
+def _reach(seq) -> Optional[int]:
+    """At most how many characters from a match's start the parsed pattern ``seq`` reads
+    forward (what it consumes and what its look-aheads read); None when unbounded or unread."""
+    total = 0
+    for op, av in seq:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY):
+            width = 1
+        elif op is _sre.SUBPATTERN:
+            width = _reach(av[3])
+        elif op is _sre.BRANCH:
+            widths = [_reach(alt) for alt in av[1]]
+            width = None if None in widths else max(widths)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            item = _reach(av[2])
+            width = None if item is None or av[1] == _sre.MAXREPEAT else av[1] * item
+        elif op is _sre.ASSERT:
+            width = _reach(av[1]) if av[0] == 1 else 0     # a look-ahead counted as if consumed
+        elif op in (_sre.ASSERT_NOT, _sre.AT):
+            width = 0
+        else:
+            return None
+        if width is None:
+            return None
+        total += width
+    return total
+
+
+def _pattern_reach(pattern: str) -> Optional[int]:
+    try:
+        return _reach(_sre_parse.parse(pattern))
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
 class _Requirements:
     """The literal sets a parsed pattern proves (see ``_required_literals``)."""
 
@@ -425,6 +459,9 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
             guard = scanner.add(w for words, _ in needed for w in words)
             reach = max(back for _, back in needed)
             needs = [frozenset(words) for words, _ in needed]
+            # how far past its start each entry reads: a match lies near an occurrence of one
+            # of its literals (see _near); parsed when first needed, not at load
+            ahead: list = []
 
         def first_at(text, p, b, tried=compiled):
             """(match, replacement, note) of the first entry of ``tried`` (in the order of
@@ -443,23 +480,48 @@ def substitution(rule: dict, meta: RuleMeta, scanner: Optional[SharedScanner] = 
 
         all_scans = _scan_entries(None) if scans is not None else None
 
+        def _near(found, live, a, b):
+            """The offsets in [a, b) where a live entry can match, from the occurrences of the
+            literals: a match reads one of its entry's literals, which starts at most ``reach``
+            characters before the match and ends at most ``ahead`` characters after its start.
+            None when a live entry reads unboundedly far."""
+            if not ahead:
+                ahead.extend(_pattern_reach(rx.pattern) for rx, _, _ in compiled)
+            ahead_of: dict[str, int] = {}
+            for i in live:
+                if ahead[i] is None:
+                    return None
+                for w in needs[i]:
+                    ahead_of[w] = max(ahead_of.get(w, 0), ahead[i])
+            offsets: set[int] = set()
+            for s, e, w in found:
+                if w in ahead_of:
+                    offsets.update(range(max(a, e - ahead_of[w]), min(b, s + reach + 1)))
+            return sorted(offsets)
+
         def find(doc, text, a, b):
             use = all_scans
+            near = None
             if guard is not None:
-                present = guard.present(doc, max(0, a - reach), b)
-                if not present:
+                found = guard.occurrences(doc, max(0, a - reach), b)
+                if not found:
                     return
                 # only the scans and entries one of whose literals is there: an entry whose
                 # literals are all missing cannot match
+                present = {w for _, _, w in found}
                 live = {i for i, words in enumerate(needs) if not words.isdisjoint(present)}
                 if scans is not None:
                     use = _scan_entries(live)
+                    near = _near(found, live, a, b)
             if scans is not None:
                 pos = a
+                if near is None:
+                    starts = [(m.start(), tried) for scan, tried in use for m in scan.finditer(text, a, b)]
+                else:           # the scans tried only near the literals, not over the whole region
+                    starts = [(p, tried) for p in near for scan, tried in use if scan.match(text, p, b)]
                 # positions are distinct (one scan per first character), so the sort never
                 # compares the entries
-                for p, tried in sorted([(m.start(), tried) for scan, tried in use
-                                        for m in scan.finditer(text, a, b)]):
+                for p, tried in sorted(starts):
                     hit = first_at(text, p, b, tried) if p >= pos else None
                     if hit is not None:
                         m, right, note = hit

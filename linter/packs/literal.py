@@ -282,17 +282,18 @@ class WordSet:
             cands = cands[bisect.bisect_left(cands, (start, -(1 << 60), "")):]
         return select(cands, start, end, self.words)
 
-    def present(self, doc, start: int, end: int) -> set[str]:
-        """This set's words that occur in ``doc.masked[start:end]``, overlapping ones too."""
+    def occurrences(self, doc, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every occurrence of this set's words inside
+        ``doc.masked[start:end]``, overlapping ones too, in order."""
         cands = self.scanner._candidates(doc)
         i = bisect.bisect_left(cands, (start, -(1 << 60), "")) if start else 0
         words = self.words
-        found = set()
+        found = []
         for s, neg, w in cands[i:]:
             if s >= end:
                 break
             if s - neg <= end and w in words:
-                found.add(w)
+                found.append((s, s - neg, w))
         return found
 
 
