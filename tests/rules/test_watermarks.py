@@ -312,9 +312,9 @@ def test_a_site_name_from_a_credit_is_flagged_where_it_stands_alone():
 
 
 def test_a_news_subtitle_next_to_page_chrome_is_content():
-    text = ("第一版：要闻\n\n2025年06月10日\n区政府常务会议召开\n宋华东主持\n本文字数：516\n"
+    text = ("相关阅读\n\n2025年06月10日\n区政府常务会议召开\n宋华东主持\n本文字数：516\n"
             "6月6日，区政府第70次常务会议召开。区长宋华东主持会议。\n")
-    assert found(text) == [("WM001", "第一版：要闻"), ("WM003", "本文字数：516")]
+    assert found(text) == [("WM001", "相关阅读"), ("WM003", "本文字数：516")]
 
 
 # --- web pages: portal metadata, breadcrumbs, page chrome, 范文-site phrases ----------------------------
@@ -392,7 +392,6 @@ def test_a_news_subtitle_next_to_page_chrome_is_content():
     ("已结束　查看征集结果", "WM001"),
     ("©原创　01-19 21:07　云上鄂州", "WM001"),
     ("相关阅读", "WM001"),
-    ("第一版：要闻", "WM001"),
     ("互联网违法和不良信息举报电话：2780091　网站地图　政务邮箱　联系我们　网站标识码：4404030001　备案号：粤ICP备05026010号 |", "WM003"),
 ])
 def test_web_page_leftover_lines(line, code):
