@@ -24,7 +24,11 @@ _SYLLABLE = f"[a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]"
 # each bracket's pattern led by the bracket (re finds a literal lead fast) and failing at once
 # where no letter follows (a look-ahead, cheaper there than the counted repeat)
 _ANNOTATIONS = tuple(re.compile(f"{re.escape(bracket)}(?=[a-zü{_TONED}]){_SYLLABLE}") for bracket in ("(", "（"))
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _is_han(ch: str) -> bool:
+    # compared, not a regex class: a class of the Han ranges costs milliseconds to compile
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 # fewer than this many are taken for reading aids a drafter added on purpose
 MIN_ANNOTATIONS = 5
 # the other places listed with the finding (the fix deletes them all)
@@ -51,7 +55,7 @@ def _annotations(text: str) -> list[tuple[int, int]]:
     for pattern in _ANNOTATIONS:
         for m in pattern.finditer(text):
             start = m.start()
-            if start and _HAN.match(text, start - 1):
+            if start and _is_han(text[start - 1]):
                 found.append((start, m.end()))
     return sorted(found)
 
