@@ -22,8 +22,10 @@ from .suppression import Directive
 
 INTERNAL_ERROR = "GW900"
 # Findings still reported inside a leftover line: an unmatched 》 in a site credit shows the
-# line is an echo of a title, and the user should see it even before deleting the line.
-KEEP_INSIDE_LEFTOVERS = frozenset({"PU006"})
+# line is an echo of a title, and the user should see it even before deleting the line; the
+# finding that a whole document is in traditional characters (WD007) is about the document,
+# not the line it is shown on.
+KEEP_INSIDE_LEFTOVERS = frozenset({"PU006", "WD007"})
 UNUSED_SUPPRESSION = "GW001"
 INVALID_SUPPRESSION = "GW002"
 

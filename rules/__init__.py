@@ -10,6 +10,7 @@ PYTHON_RULE_MODULES = (
     "gwlint.rules.headings",       # HD heading numbering and enumerations
     "gwlint.rules.placeholders",   # PH unfilled placeholders
     "gwlint.rules.watermarks",     # WM watermark / advert / download leftovers
+    "gwlint.rules.pinyin",         # WM011 pinyin inserted after characters by web pages
     "gwlint.rules.punctuation",    # PU punctuation (GB/T 15834-2011)
     "gwlint.rules.symbols",        # PU015 emoji and keycap digits
     "gwlint.rules.numbers",        # NU number usage (GB/T 15835-2011)

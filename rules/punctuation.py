@@ -734,6 +734,12 @@ def punctuation(doc, ctx):
         run = orig[m.start():m.end()]
         # a full-width space is usually deliberate alignment (names in a list, 落款): suggest only
         before_title = _TITLE_AFTER_SPACE.match(text, m.end()) is not None
+        if m.start() and text[m.start() - 1] in _SENTENCE_ENDS:
+            # after a sentence or a salutation, a space is most often a paragraph break the copy
+            # lost: deleting it would weld two paragraphs, so the user decides
+            yield ctx.report(span, f"句末之后多余的{_space_name(run)}：如果这里原是分段，应另起一段", code="PU013",
+                             fix=Fix.replace(span, "", "删除空格", Applicability.UNSAFE))
+            continue
         note = "（如果这里原应填写姓名，请补上）" if before_title else ""
         yield ctx.report(span, f"汉字之间多余的{_space_name(run)}{note}", code="PU013",
                          fix=Fix.replace(span, "", "删除空格",
@@ -765,6 +771,10 @@ _NAME_LIST_LINE = re.compile(r"[ \t\u3000]*(?:出席|列席|参加|参会|与会
 _DATE_BEFORE_SPACE = re.compile(r"[ \t\u3000]*(?:\d{4}|[一二三四五六七八九〇零○]{4})年"
                                 r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日\Z")
 _LAYOUT_KINDS = frozenset({"title", "signature", "date"})
+# marks that end a sentence or a salutation: a space after one is likely a lost paragraph break
+_SENTENCE_ENDS = frozenset("。！？；：")
+# a two-character label spaced out to line up with longer ones (电　话：, 地　址： under 联系人：)
+_SPACED_LABEL = re.compile("[ \t\u3000]*[^\x00-\x7f\s]{1}[ \u3000]+[^\x00-\x7f\s]{1}[ \u3000]*[:：]")
 # a line that is only words set apart by spaces, with no punctuation: a roster of names or
 # units (张　伟　李晓明　王　芳), a letter-spaced heading (第一章　总　则, 通　知); short items,
 # three or more of them, or two of one or two characters each, so that a phrase with one slip
@@ -806,6 +816,8 @@ def _layout_space(doc, text: str, pos: int) -> bool:
         return True
     head = text[start:pos]
     if _LABEL_BEFORE_SPACE.match(head) or _DATE_BEFORE_SPACE.match(head) or _NAME_LIST_LINE.match(text, start):
+        return True
+    if _SPACED_LABEL.match(text, start):
         return True
     if _spaced_items(text[start:index.line_span(line)[1]]):
         return True

@@ -299,11 +299,12 @@ _STRUCTURE_KINDS = frozenset({"heading", "title", "salutation", "signature", "da
 _BRAND_CREDIT = re.compile(rf"^(?:由|本文由|来自|本文来自)?([{_HAN_RANGE}A-Za-z]{{2,10}}?)(?:独家)?"
                            r"(?:整理|发布|出品|原创|制作|收集|提供|分享|编辑)")
 _BRAND_BRACKET = re.compile(rf"^【([{_HAN_RANGE}A-Za-z0-9]{{2,10}})】")
-# organisation and genre endings: a short line ending so is a signature or a title, never a brand
+# organisation and genre endings: a short line ending so is a signature or a title, never a brand;
+# nor is a meeting's chair line under a news title (宋华东主持)
 _NOT_BRAND = re.compile(r"(?:政府|委员会|委|办公室|办公厅|办|局|厅|部|院|处|科|室|所|中心|公司|集团|协会|学会|大学|学校|"
                         r"医院|银行|党委|党组|支部|讲话|通知|报告|方案|意见|请示|函|纪要|决定|办法|规定|规则|细则|"
                         r"条例|章程|制度|准则|守则|总结|发言|致辞|通报|批复|公告|通告|计划|要点|规划|预案|体会|心得|"
-                        r"同志们|朋友们|大家)[：:！!]?$")
+                        r"同志们|朋友们|大家|主持|出席)[：:！!]?$")
 _STAMPLIKE = re.compile(rf"[{_HAN_RANGE}A-Za-z0-9]{{2,6}}")
 
 # names of the invisible characters (the set itself is _INVISIBLE_CHARS, found by the trigger scan)

@@ -190,7 +190,13 @@ def _traditional(doc, ctx):
     han = len(_HAN_CHAR.findall(sample))
     if len(found) < _MIN_SHARE * han:
         return
-    first = _TRADITIONAL_CLASS.search(text).start()
+    # shown on the title when it is in traditional characters: the first such character may sit on
+    # a site's breadcrumb above it (首頁>演講稿>…), a leftover line whose findings are dropped
+    title = doc.structure.title
+    if title is not None and _TRADITIONAL_CLASS.search(text, title.start, title.end):
+        first = title.start
+    else:
+        first = _TRADITIONAL_CLASS.search(text).start()
     index = doc.index
     a, b = index.line_span(index.line_of(first))
     while a < b and text[a] in " \t\u3000":

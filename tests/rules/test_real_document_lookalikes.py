@@ -34,6 +34,9 @@ def findings(text):
     # news bylines in brackets: the fix glued the names together (（通讯员王明李华）)
     "文成新闻网讯（记者\u3000赵礼锋\u3000张玲）7月2日下午，县长主持召开县长办公会议。\n",
     "本报讯（通讯员 王明 李华）近日，我县召开会议。\n",
+    # from the third audit: two-character labels spaced to line up with 联系人：
+    "联系人：张学龙\n电\u3000话：0371-65917260\n地\u3000址：郑州市农业路27号\n",
+    "电 话：0371-65917260\n",
 ])
 def test_layout_spaces_are_not_reported(text):
     assert findings(text) == []
@@ -177,3 +180,16 @@ def test_a_dangling_first_item_in_a_hard_wrapped_paragraph_is_still_reported():
             "新时代中国特色社会主义思想，坚持学思用贯通、知信行统一，把学习成果转化为\n"
             "推动工作的实际成效。\n")
     assert enumeration_findings(text) == ["只有“一是”而没有“二是”：列举不完整"]
+
+
+def test_a_space_after_a_sentence_end_is_a_lost_paragraph_break_and_not_deleted_silently():
+    # a page that lost its paragraph breaks keeps a space where each was: deleting it would
+    # weld the speech into one paragraph, so the fix is only suggested and the message says why
+    text = "同志们： 刚才我们传达学习了会议精神。 下面，我再强调几点。\n"
+    found = LINTER.lint(Document(text, path="draft.txt"))
+    assert [(d.code, d.span.start) for d in found] == [("PU013", 4), ("PU013", 19)]
+    assert all("另起一段" in d.message and d.fix.applicability is Applicability.UNSAFE for d in found)
+
+
+def test_a_spaced_label_inside_a_sentence_is_still_a_slip():
+    assert findings("要加强 党的建设。\n") == [("PU013", " ", Applicability.SAFE)]

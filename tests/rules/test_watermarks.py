@@ -305,9 +305,16 @@ def test_every_lexicon_pattern_is_reached_by_the_trigger_scan():
 
 
 def test_a_site_name_from_a_credit_is_flagged_where_it_stands_alone():
-    text = ("本资料来源于好范文网，仅供参考\n关于加强安全生产工作的通知\n各乡镇人民政府：\n为加强安全生产工作，现通知如下。\n"
-            "一、提高认识\n各地要高度重视，好范文网的材料不能照搬。\n特此通知。\n\n好范文网\n")
-    assert found(text) == [("WM003", "本资料来源于好范文网，仅供参考"), ("WM004", "好范文网")]
+    # (a line that is only a 范文网's name is an advert by itself: this brand is a 文库)
+    text = ("本资料来源于写写帮文库，仅供参考\n关于加强安全生产工作的通知\n各乡镇人民政府：\n为加强安全生产工作，现通知如下。\n"
+            "一、提高认识\n各地要高度重视，写写帮文库的材料不能照搬。\n特此通知。\n\n写写帮文库\n")
+    assert found(text) == [("WM003", "本资料来源于写写帮文库，仅供参考"), ("WM004", "写写帮文库")]
+
+
+def test_a_news_subtitle_next_to_page_chrome_is_content():
+    text = ("相关阅读\n\n2025年06月10日\n区政府常务会议召开\n宋华东主持\n本文字数：516\n"
+            "6月6日，区政府第70次常务会议召开。区长宋华东主持会议。\n")
+    assert found(text) == [("WM001", "相关阅读"), ("WM003", "本文字数：516")]
 
 
 # --- web pages: portal metadata, breadcrumbs, page chrome, 范文-site phrases ----------------------------
@@ -367,6 +374,25 @@ def test_a_site_name_from_a_credit_is_flagged_where_it_stands_alone():
     ("关于批复范文 篇2", "WM001"),
     ("1. 主页 > 知识大全 >", "WM001"),
     ("位置:首頁 > 行政範文 > 請示", "WM001"),
+    # from the third audit: 范文-site promotion, gambling spam, portal and newspaper chrome
+    ("城管局副局长述职报告范文五篇-欧洲杯买球平台", "WM001"),
+    ("2022-11-08 欧洲杯买球平台的版权声明", "WM001"),
+    ("三味园范文网", "WM001"),
+    ("预览结束，免费获取全文或定制代笔此类文章！", "WM006"),
+    ("请点击👉 mbgs777 👈联系老师", "WM001"),
+    ("下载后可任意编辑", "WM001"),
+    ("扫一扫手机阅读", "WM001"),
+    ("手机扫一扫在手机上浏览", "WM001"),
+    ("来源：岳阳市政府门户网　日期：2017-01-12 17:08　字号：【", "WM003"),
+    ("视力保护色：", "WM003"),
+    ("本文字数：516", "WM003"),
+    ("网站标识码：4404030001", "WM003"),
+    ("征集状态：已结束", "WM003"),
+    ("（撰稿人：邓亮　审稿人：何宏伟）", "WM003"),
+    ("已结束　查看征集结果", "WM001"),
+    ("©原创　01-19 21:07　云上鄂州", "WM001"),
+    ("相关阅读", "WM001"),
+    ("互联网违法和不良信息举报电话：2780091　网站地图　政务邮箱　联系我们　网站标识码：4404030001　备案号：粤ICP备05026010号 |", "WM003"),
 ])
 def test_web_page_leftover_lines(line, code):
     assert in_notice(line) == [(code, line, True)]
@@ -426,6 +452,18 @@ def test_web_page_leftover_lines(line, code):
     "欢迎来到新城区！",
     "为大家整理的学习资料已发到各支部。",
     "请关注县政府门户网站和微信公众号。",
+    # the third audit's words in prose
+    "依法打击网络赌博、跨境赌博等违法犯罪活动。",
+    "严禁找人代笔撰写述职报告。",
+    "学生在校期间遇到困难，可随时联系老师。",
+    "扫一扫二维码，即可在线办理。",
+    "要开通违法和不良信息举报电话，及时受理群众举报。",
+    "归档时间：每年3月底前完成上年度文件归档。",
+    "信息来源：各乡镇每月5日前报送。",
+    "第一版印刷2000册，第二版印刷3000册。",
+    "撰稿人要对稿件内容负责。",
+    "发文字号：县政发〔2024〕12号",
+    "我县被评为全省范文网点建设示范县。",
 ])
 def test_web_page_look_alikes_are_content(line):
     assert in_notice(line) == []

@@ -201,3 +201,21 @@ def _seed(name):
 def test_seed_errors_are_found(name, code, phrase, count):
     text = _seed(name)
     assert spans(text, code).count(phrase) == count
+
+
+TRADITIONAL_SPEECH = ("在紀念秋收起義80周年動員大會上的講話\n\n同志們：\n"
+                      "今天，我們在這裏隆重集會，紀念秋收起義80周年。當年，革命先輩們在這裏點燃了武裝鬥爭的火種，"
+                      "開闢了農村包圍城市、武裝奪取政權的道路。我們要繼承和發揚光榮傳統，為實現經濟社會發展目標而奮鬥。\n")
+
+
+def test_a_document_in_traditional_characters_is_reported_once_on_its_title():
+    doc = Document(TRADITIONAL_SPEECH, path="d.txt")
+    found = [d for d in Linter().lint(doc) if d.code == "WD007"]
+    assert [doc.text[d.span.start:d.span.end] for d in found] == ["在紀念秋收起義80周年動員大會上的講話"]
+
+
+def test_a_site_breadcrumb_above_does_not_hide_the_traditional_finding():
+    # the breadcrumb is a leftover line (WM001) and holds the first traditional character
+    text = "首頁>演講稿>公眾演講>在紀念秋收起義80周年動員大會上的講話\n\n" + TRADITIONAL_SPEECH
+    codes = [d.code for d in Linter().lint(Document(text, path="d.txt"))]
+    assert "WM001" in codes and codes.count("WD007") == 1
