@@ -18,6 +18,8 @@ import re
 from gwlint.linter.model import Applicability, Edit, Example, Fix, FixAvailability, Related, Span
 from gwlint.linter.rule import checker, meta
 
+from .punctuation import _is_han   # the Han test by comparisons (a Han class costs milliseconds to compile)
+
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # a syllable in brackets with at least one tone mark (huán, qū, lüè); the brackets may be mixed,
 # as a copy through a full-width converter leaves them
@@ -25,11 +27,6 @@ _SYLLABLE = f"[a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]"
 # each bracket's pattern led by the bracket (re finds a literal lead fast) and failing at once
 # where no letter follows (a look-ahead, cheaper there than the counted repeat)
 _ANNOTATIONS = tuple(re.compile(f"{re.escape(bracket)}(?=[a-zü{_TONED}]){_SYLLABLE}") for bracket in ("(", "（"))
-
-
-def _is_han(ch: str) -> bool:
-    # compared, not a regex class: a class of the Han ranges costs milliseconds to compile
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 # fewer than this many are taken for reading aids a drafter added on purpose

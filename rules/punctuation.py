@@ -774,7 +774,7 @@ _LAYOUT_KINDS = frozenset({"title", "signature", "date"})
 # marks that end a sentence or a salutation: a space after one is likely a lost paragraph break
 _SENTENCE_ENDS = frozenset("。！？；：")
 # a two-character label spaced out to line up with longer ones (电　话：, 地　址： under 联系人：)
-_SPACED_LABEL = re.compile("[ \t\u3000]*[^\x00-\x7f\s]{1}[ \u3000]+[^\x00-\x7f\s]{1}[ \u3000]*[:：]")
+_SPACED_LABEL = re.compile("[ \t\u3000]*[^\x00-\x7f\s][ \u3000]+[^\x00-\x7f\s][ \u3000]*[:：]")
 # a line that is only words set apart by spaces, with no punctuation: a roster of names or
 # units (张　伟　李晓明　王　芳), a letter-spaced heading (第一章　总　则, 通　知); short items,
 # three or more of them, or two of one or two characters each, so that a phrase with one slip
